@@ -1,0 +1,42 @@
+using Hospital.Domain.Common;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hospital.Domain.Catalog;
+
+/// <summary>
+/// A drug of the hospital formulary with the fields XML2 needs (MA_THUOC, TEN_THUOC, HAM_LUONG,
+/// DUONG_DUNG, SO_DANG_KY, DON_VI_TINH). Stock by lot lives in the pharmacy module.
+/// </summary>
+public class Drug : CatalogEntry
+{
+    public string ActiveIngredient { get; set; } = "";
+    public string? Strength { get; set; }
+    /// <summary>Route code per the common code set (e.g. "1.01" uống).</summary>
+    public string? RouteCode { get; set; }
+    public string? Route { get; set; }
+    public string Unit { get; set; } = "Viên";
+    public string? RegistrationNo { get; set; }
+    public string? Manufacturer { get; set; }
+    public BhytCostGroup CostGroup { get; set; } = BhytCostGroup.DrugInList;
+    public decimal Price { get; set; }
+    /// <summary>TYLE_TT_BH, percent the fund pays for drugs paid by rate; 100 otherwise.</summary>
+    public int BhytPaymentRate { get; set; } = 100;
+    public bool CoveredByBhyt { get; set; } = true;
+    protected override string? ExtraSearchText => ActiveIngredient;
+}
+
+internal sealed class DrugConfiguration : CatalogEntryConfiguration<Drug>
+{
+    protected override void ConfigureMore(EntityTypeBuilder<Drug> b)
+    {
+        b.Property(x => x.ActiveIngredient).HasMaxLength(500);
+        b.Property(x => x.Strength).HasMaxLength(200);
+        b.Property(x => x.RouteCode).HasMaxLength(10);
+        b.Property(x => x.Route).HasMaxLength(100);
+        b.Property(x => x.Unit).HasMaxLength(50);
+        b.Property(x => x.RegistrationNo).HasMaxLength(100);
+        b.Property(x => x.Manufacturer).HasMaxLength(300);
+        b.Property(x => x.CostGroup).HasConversion<int>();
+        b.Property(x => x.Price).HasPrecision(18, 3);
+    }
+}

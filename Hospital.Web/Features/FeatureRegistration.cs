@@ -1,0 +1,19 @@
+namespace Hospital.Web.Features;
+
+/// <summary>Each feature folder's services and endpoints, in one list.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddHospitalFeatures(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<Platform.FacilityProfile>();
+        services.Configure<Demo.DemoOptions>(config.GetSection("Demo"));
+        services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.DemoFacility>();
+        services.AddScoped<Demo.DemoPatients>();
+        return services;
+    }
+
+    public static void MapHospitalFeatureEndpoints(this WebApplication app)
+    {
+    }
+}

@@ -1,0 +1,68 @@
+using Hospital.Domain.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Hospital.Web.Platform;
+
+/// <summary>
+/// Chooses the database from configuration: <c>Database__Provider</c> = Sqlite (default,
+/// <c>{Storage__DataDirectory}/hospital.db</c> in WAL mode) or PostgreSQL with
+/// <c>ConnectionStrings__Hospital</c>.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider ProviderFrom(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static string ConnectionStringFrom(IConfiguration config, StorageOptions storage)
+    {
+        var configured = config.GetConnectionString("Hospital");
+        if (ProviderFrom(config) == DatabaseProvider.PostgreSQL)
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("Database__Provider=PostgreSQL cần ConnectionStrings__Hospital.")
+                : configured;
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        Directory.CreateDirectory(storage.FullDataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(storage.FullDataDirectory, "hospital.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSQL)
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        else
+            options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"))
+                .AddInterceptors(SqlitePragmas.Instance);
+        // Migrations are written by hand without a model snapshot; the schema-equality test
+        // (MigrationDriftTests) replaces EF's snapshot comparison.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static IServiceCollection AddHospitalDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var provider = ProviderFrom(config);
+        var connectionString = ConnectionStringFrom(config, storage);
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        services.AddDbContext<HospitalDbContext>((sp, o) =>
+        {
+            Configure(o, provider, connectionString);
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+        services.AddDbContextFactory<HospitalDbContext>((sp, o) =>
+        {
+            Configure(o, provider, connectionString);
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        }, ServiceLifetime.Scoped);
+        return services;
+    }
+}
+
+/// <summary>Which database this process talks to; read by health checks and provider-specific SQL.</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

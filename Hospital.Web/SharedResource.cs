@@ -1,0 +1,4 @@
+namespace Hospital.Web;
+
+/// <summary>Marker for the UI texts; English in Resources/SharedResource.en.resx, keyed by the Vietnamese text.</summary>
+public sealed class SharedResource;
