@@ -26,9 +26,9 @@ public static class HospitalApp
 
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.AddSingleton(TimeProvider.System);
-        services.AddHospitalDatabase(config);
+        services.AddHospitalDatabase();
         services.AddHospitalLocalization();
-        services.AddHospitalIdentity(config);
+        services.AddHospitalIdentity();
         HospitalModule.AddModulePolicies(services);
         services.AddHospitalApi();
         services.AddHospitalHealthChecks();
