@@ -36,9 +36,12 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A started app on a new database of <paramref name="provider"/>.</summary>
-    public static async Task<HospitalAppFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    public static async Task<HospitalAppFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, bool kestrel = false) =>
+        Start(await TestDatabase.CreateAsync(provider), settings, kestrel);
+
+    /// <summary>A started app on an existing database (e.g. a second instance of the same hospital).</summary>
+    public static HospitalAppFactory Start(TestDatabase db, IDictionary<string, string?>? settings = null, bool kestrel = false)
     {
-        var db = await TestDatabase.CreateAsync(provider);
         var app = new HospitalAppFactory(db, settings);
         if (kestrel) app.UseKestrel(0);
         app.StartServer();
@@ -58,9 +61,12 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
     /// <summary>The address of the Kestrel server (only when started with kestrel: true).</summary>
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>Set when several instances share one database: only the last one drops it.</summary>
+    public bool OwnsDatabase { get; set; } = true;
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase) await Database.DisposeAsync();
     }
 }
