@@ -22,7 +22,7 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is not { } db || Collect(db) is not { } pending) return result;
+        if (eventData.Context is not { } db || AlreadyPreparing(db, eventData) || Collect(db, eventData) is not { } pending) return result;
         if (db.Database.CurrentTransaction is null) pending.OwnTransaction = db.Database.BeginTransaction();
         try
         {
@@ -40,7 +40,7 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } db || Collect(db) is not { } pending) return result;
+        if (eventData.Context is not { } db || AlreadyPreparing(db, eventData) || Collect(db, eventData) is not { } pending) return result;
         if (db.Database.CurrentTransaction is null) pending.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -103,11 +103,25 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
     }
 
     /// <summary>
+    /// True when this save is already being prepared: the interceptor was added to the context
+    /// twice and EF calls it twice with the same event. A pending audit of an earlier save that
+    /// another interceptor aborted before it ran (EF then reports no failure) is dropped here.
+    /// </summary>
+    private bool AlreadyPreparing(DbContext db, DbContextEventData eventData)
+    {
+        if (!_pending.TryGetValue(db, out var existing)) return false;
+        if (ReferenceEquals(existing.Saving, eventData)) return true;
+        _pending.Remove(db);
+        existing.OwnTransaction?.Dispose();
+        return false;
+    }
+
+    /// <summary>
     /// What this save will change, read before it runs: original values and deleted rows are
     /// gone afterwards. Null when nothing audited changes. Throws before anything is written
     /// when the save would hard-delete a voidable row or touch the trail itself.
     /// </summary>
-    private static PendingAudit? Collect(DbContext db)
+    private static PendingAudit? Collect(DbContext db, DbContextEventData saving)
     {
         List<PendingChange>? changes = null;
         foreach (var entry in db.ChangeTracker.Entries())
@@ -120,7 +134,7 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
             var change = Describe(entry);
             if (change is not null) (changes ??= []).Add(change);
         }
-        return changes is null ? null : new PendingAudit(changes);
+        return changes is null ? null : new PendingAudit(changes, saving);
     }
 
     private static PendingChange? Describe(EntityEntry entry)
@@ -149,8 +163,9 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
 
     private sealed record PendingChange(EntityEntry Entry, string Action, string Entity, string? Key, string? Changes);
 
-    private sealed class PendingAudit(List<PendingChange> changes)
+    private sealed class PendingAudit(List<PendingChange> changes, DbContextEventData saving)
     {
+        public DbContextEventData Saving { get; } = saving;
         public IDbContextTransaction? OwnTransaction { get; set; }
 
         public List<AuditEntry> ToEntries(IAuditUser user, TimeProvider clock)
