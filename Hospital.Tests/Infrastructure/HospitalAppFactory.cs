@@ -30,6 +30,9 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
             ["Demo:Patients"] = "40",
             ["Outbox:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // Tests provoke database errors on purpose (readiness with a dropped table); EF's own error lines are noise there.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
