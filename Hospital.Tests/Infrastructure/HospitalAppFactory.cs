@@ -1,6 +1,7 @@
 using Hospital.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Hospital.Tests.Infrastructure;
 
@@ -51,9 +52,13 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>What the app logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
     }
 
