@@ -54,8 +54,7 @@ public static class DemoPatientGenerator
         {
             var band = random.Weighted(AgeBands, AgeBandWeights);
             var age = random.Number(band.From, band.To);
-            var dateOfBirth = new DateOnly(today.Year - age, 1, 1).AddDays(random.Number(0, 364));
-            if (dateOfBirth >= today) dateOfBirth = today.AddDays(-random.Number(1, 60));
+            var dateOfBirth = today.AddYears(-age).AddDays(-random.Number(1, 364));
             var birthYear = dateOfBirth.Year;
             // Many elderly patients know only their birth year (Patient.BirthYear), about 10% overall.
             var yearOnly = random.Bool(birthYear < 1960 ? 0.3f : 0.02f);
@@ -169,6 +168,14 @@ public static class DemoPatientGenerator
                 from = today.AddDays(-random.Number(0, 360));
                 to = from.AddYears(1).AddDays(-1);
             }
+        }
+
+        // A child's TE card ends the day before the 6th birthday; the next card starts then.
+        var sixth = born.AddYears(6);
+        if (group != "TE" && from < sixth)
+        {
+            from = sixth;
+            if (to < from) to = from.AddYears(1).AddDays(-1);
         }
 
         // NAM_NAM_LIEN_TUC: the day the holder completed 5 continuous years, so never before age 5.

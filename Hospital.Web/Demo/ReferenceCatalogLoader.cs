@@ -7,15 +7,13 @@ namespace Hospital.Web.Demo;
 /// At every start, fills each national catalog table that is still empty from the CSV shipped
 /// in db/catalogs, in demo mode and on real installations alike. A table that already has rows
 /// is never touched: once a hospital has loaded the official list or edited entries, they are
-/// its data.
+/// its data. Runs under the start-up lock (Platform/DatabaseMigrator), so two instances starting
+/// together do not both fill a table; each table is filled in one transaction, so a start that
+/// fails halfway leaves it empty and the next start tries again.
 /// </summary>
 public sealed class ReferenceCatalogLoader(HospitalDbContext db, IWebHostEnvironment env, ILogger<ReferenceCatalogLoader> log)
 {
     private const int BatchSize = 1000;
-
-    /// <summary>Transaction-scoped PostgreSQL advisory lock (key = "HOSPCATL" in ASCII): two instances starting
-    /// together on an empty database must not both load the same table.</summary>
-    private const string LockSql = "SELECT pg_advisory_xact_lock(5210474898081797196)";
 
     public async Task LoadEmptyCatalogsAsync(CancellationToken ct)
     {
@@ -39,8 +37,6 @@ public sealed class ReferenceCatalogLoader(HospitalDbContext db, IWebHostEnviron
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-                await db.Database.ExecuteSqlRawAsync(LockSql, ct);
             if (!await catalog.IsEmptyAsync(db, ct)) return 0;
 
             var entries = catalog.ReadEntries(directory);

@@ -25,6 +25,15 @@ public static class WorkspaceFormat
         return d.AddYears(age) > today ? age - 1 : age;
     }
 
+    /// <summary>"65 tuổi", or "8 tháng" for babies, whose age clinicians count in months.</summary>
+    public static string AgeText(DateOnly? dateOfBirth, int birthYear, DateOnly today)
+    {
+        var years = Age(dateOfBirth, birthYear, today);
+        if (years >= 1 || dateOfBirth is not { } d) return $"{Math.Max(years, 0)} tuổi";
+        var months = (today.Year - d.Year) * 12 + today.Month - d.Month - (today.Day < d.Day ? 1 : 0);
+        return $"{Math.Max(months, 0)} tháng";
+    }
+
     public static string Sex(Sex sex) => sex switch
     {
         Domain.Patients.Sex.Male => "Nam",
