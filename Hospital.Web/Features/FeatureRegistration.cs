@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoFacility>();
         services.AddScoped<Demo.DemoPatients>();
+        services.AddScoped<Demo.ReferenceCatalogLoader>();
 
         // Audit: DatabaseSetup adds every IInterceptor to both the scoped context and the factory.
         services.AddSingleton<IAuditUser, HttpAuditUser>();
