@@ -23,10 +23,18 @@ public static class AuditChanges
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Fields secret by their entity rather than their name.</summary>
+    private static readonly HashSet<(string Entity, string Property)> SecretFields =
+    [
+        // Authenticator keys and recovery codes.
+        ("IdentityUserToken", "Value"),
+        // The data-protection key ring: whoever reads it can forge sign-in cookies.
+        ("DataProtectionKey", "Xml"),
+    ];
+
     public static bool IsSecret(EntityEntry entry, string property) =>
         SecretSuffixes.Any(s => property.EndsWith(s, StringComparison.Ordinal))
-        // IdentityUserToken<TKey>.Value holds authenticator keys and recovery codes.
-        || (property == "Value" && entry.Metadata.ClrType.Name.StartsWith("IdentityUserToken", StringComparison.Ordinal));
+        || SecretFields.Contains((EntityName(entry.Metadata.ClrType), property));
 
     /// <summary>All values of a new row (nulls left out: they say nothing).</summary>
     public static string? ForCreate(EntityEntry entry) =>

@@ -106,6 +106,7 @@ public sealed class AuditInterceptorTests
         await using (var db = audited.NewContext())
         {
             db.Add(new ApiKey { Name = "Kiosk 1", Prefix = "hk_abc", KeyHash = "deadbeef", Roles = Roles.Reception, CreatedBy = "admin", CreatedAt = DateTime.UtcNow });
+            db.Add(new DataProtectionKey { FriendlyName = "key-1", Xml = "<key><masterKey>SECRETKEYMATERIAL</masterKey></key>" });
             db.Add(new AppUser { Id = "u-9", UserName = "thungan2", NormalizedUserName = "THUNGAN2", FullName = "Trần Văn Bình",
                 PasswordHash = "AQAAAAIAAYagAAAAE-secret", SecurityStamp = "STAMP", ConcurrencyStamp = "c1", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
@@ -116,7 +117,9 @@ public sealed class AuditInterceptorTests
         }
 
         var entries = await audited.EntriesAsync();
-        Assert.DoesNotContain(entries, e => e.Changes!.Contains("deadbeef") || e.Changes.Contains("secret") || e.Changes.Contains("STAMP"));
+        Assert.DoesNotContain(entries, e => e.Changes!.Contains("deadbeef") || e.Changes.Contains("secret") || e.Changes.Contains("STAMP")
+            || e.Changes.Contains("SECRETKEYMATERIAL"));
+        Assert.Equal(AuditChanges.Masked, Field(entries.Single(e => e.Entity == "DataProtectionKey"), "Xml").GetProperty("new").GetString());
         var user = entries.Single(e => e.Entity == "AppUser");
         Assert.Equal("u-9", user.EntityKey);
         Assert.Equal(AuditChanges.Masked, Field(user, "PasswordHash").GetProperty("new").GetString());
