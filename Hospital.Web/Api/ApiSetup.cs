@@ -49,6 +49,8 @@ public static class ApiSetup
                     ? Results.Ok(f)
                     : ApiProblems.Result(StatusCodes.Status404NotFound, "Chưa khai báo thông tin cơ sở."))
             .WithSummary("Thông tin cơ sở KCB (mã CSKCB, tên, địa chỉ, cấp).");
+
+        Features.Admin.AdminApi.MapAdminApi(api);
         return api;
     }
 

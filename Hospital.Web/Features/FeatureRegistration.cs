@@ -10,6 +10,9 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoFacility>();
         services.AddScoped<Demo.DemoPatients>();
+        services.AddScoped<Admin.Users.UserAdministration>();
+        services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();
+        services.AddSingleton<Admin.ApiKeys.NewKeyHandoff>();
         return services;
     }
 
