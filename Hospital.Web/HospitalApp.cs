@@ -28,6 +28,7 @@ public static class HospitalApp
         services.AddSingleton(TimeProvider.System);
         services.AddHospitalDatabase();
         services.AddHospitalLocalization();
+        DatabaseKeyRepository.AddDatabaseDataProtection(services);
         services.AddHospitalIdentity();
         HospitalModule.AddModulePolicies(services);
         services.AddHospitalApi();

@@ -29,8 +29,11 @@ case "${1:-}" in
     mkdir -p "$dir"
     [ "$(id -u)" = "0" ] && chown -R postgres "$dir"
     if [ ! -f "$dir/PG_VERSION" ]; then
-      as_owner "'$bin/initdb' -D '$dir' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >'$dir.initdb.log' 2>&1" \
-        || { cat "$dir.initdb.log" >&2; exit 1; }
+      log=$(mktemp /tmp/pg-initdb.XXXXXX.log)
+      [ "$(id -u)" = "0" ] && chown postgres "$log"
+      as_owner "'$bin/initdb' -D '$dir' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >'$log' 2>&1" \
+        || { cat "$log" >&2; rm -f "$log"; exit 1; }
+      rm -f "$log"
     fi
     as_owner "'$bin/pg_ctl' -D '$dir' -w -t 60 -l '$dir/server.log' \
       -o \"-p $port -c listen_addresses=127.0.0.1 -k '$dir' -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB\" start" >/dev/null

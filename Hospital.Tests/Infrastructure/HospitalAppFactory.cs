@@ -1,6 +1,7 @@
 using Hospital.Domain.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Hospital.Tests.Infrastructure;
 
@@ -30,6 +31,9 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
             ["Demo:Patients"] = "40",
             ["Outbox:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // Tests provoke database errors on purpose (readiness with a dropped table); EF's own error lines are noise there.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
         };
         if (settings is not null)
             foreach (var (k, v) in settings) _settings[k] = v;
@@ -48,9 +52,13 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>What the app logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
     }
 

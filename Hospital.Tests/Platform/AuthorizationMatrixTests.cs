@@ -24,6 +24,7 @@ public sealed class AuthorizationMatrixTests
         ("/", Everyone),
         ("/account/access-denied", Everyone),
         ("/not-found", Everyone),
+        ("/error", Everyone),
         // Blazor's own endpoint for redirects during form handling.
         ("/_framework/opaque-redirect", Everyone),
         ("/reception", [Roles.Reception]),
@@ -49,6 +50,7 @@ public sealed class AuthorizationMatrixTests
         ["documentName"] = "v1",
         ["slug"] = "departments",
         ["id"] = "1",
+        ["code"] = "404",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

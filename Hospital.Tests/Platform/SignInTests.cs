@@ -83,4 +83,33 @@ public sealed class SignInTests
         var after = await session.Client.GetAsync("/clinic");
         Assert.True(WebSession.IsRedirectTo(after, "/account/login"));
     }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task An_idle_session_expires_after_the_configured_time(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider,
+            new Dictionary<string, string?> { ["Security:SessionTimeoutMinutes"] = "0.05" });
+        using var session = app.NewSession();
+        await session.SignInAsync("reception");
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/")).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.True(WebSession.IsRedirectTo(await session.Client.GetAsync("/"), "/account/login"));
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_second_instance_accepts_the_sign_in_cookie_of_the_first(DatabaseProvider provider)
+    {
+        // Data-protection keys live in the database, so nodes behind a load balancer share sessions.
+        await using var first = await HospitalAppFactory.StartAsync(provider);
+        await using var second = HospitalAppFactory.Start(first.Database);
+        second.OwnsDatabase = false;
+        using var a = first.NewSession();
+        await a.SignInAsync("doctor");
+        var cookie = string.Join("; ", (await a.Client.GetAsync("/")).RequestMessage!.Headers.GetValues("Cookie"));
+        using var b = second.NewSession();
+        b.Client.DefaultRequestHeaders.Add("Cookie", cookie);
+        var (response, page) = await b.GetPageAsync("/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Lê Văn Khám", page.QuerySelector("[data-testid=current-user]")!.TextContent);
+    }
 }

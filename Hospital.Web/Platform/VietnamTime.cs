@@ -23,9 +23,6 @@ public static class VietnamTime
     public static string Format(DateTime? utc) =>
         utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    public static string FormatDate(DateTime? utc) =>
-        utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     private static TimeZoneInfo FindZone()
     {
         foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })

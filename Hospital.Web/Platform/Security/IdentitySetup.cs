@@ -55,7 +55,7 @@ public static class IdentitySetup
 
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IConfiguration>((o, config) =>
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:SessionTimeoutMinutes", 30)));
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:SessionTimeoutMinutes", 30.0)));
 
         services.AddAuthentication(o =>
             {
