@@ -16,8 +16,18 @@ public sealed partial class CatalogStore<T>
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = await PlanAsync(file, track: true, ct);
         if (!import.CanImport) return import;
-        import.StageInto(db);
-        await db.SaveChangesAsync(ct);
+        // One scan for changes over thousands of tracked rows, not one per added row.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            import.StageInto(db);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         await transaction.CommitAsync(ct);
         return import;
     }

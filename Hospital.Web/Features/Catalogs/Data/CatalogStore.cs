@@ -36,13 +36,13 @@ public sealed partial class CatalogStore<T>(CatalogDefinition<T> definition, Hos
 
     /// <summary>
     /// Diacritics-insensitive search on the stored key (DESIGN.md "Data"): "benh ta" and "Bệnh tả"
-    /// find the same rows on SQLite and PostgreSQL. Every typed word must occur, in any order.
+    /// find the same rows on SQLite and PostgreSQL. The typed text is matched as one phrase, so
+    /// "benh ta" does not also bring every name holding "bệnh" and some "ta" elsewhere.
     /// </summary>
     internal static IQueryable<T> Search(IQueryable<T> rows, string? text)
     {
-        foreach (var word in VietnameseText.SearchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            rows = rows.Where(x => x.SearchKey.Contains(word));
-        return rows;
+        var term = VietnameseText.SearchKey(text);
+        return term.Length == 0 ? rows : rows.Where(x => x.SearchKey.Contains(term));
     }
 
     public async Task<CatalogRecord?> FindAsync(int id, CatalogLookups lookups, CancellationToken ct) =>

@@ -8,7 +8,8 @@ public static partial class CatalogDefinitions
     // Provinces comes before Communes: Communes' link reads it while this part initialises.
     public static CatalogDefinition<Province> Provinces { get; } = new("provinces", "Tỉnh, thành phố")
     {
-        Source = "34 tỉnh, thành phố từ 01/07/2025, mã GSO 2 chữ số theo QĐ 19/2025/QĐ-TTg (MATINH_CU_TRU).",
+        Source = "34 tỉnh, thành phố từ 01/07/2025, mã GSO 2 chữ số theo QĐ 19/2025/QĐ-TTg (MATINH_CU_TRU). " +
+                 "Tệp có cả tỉnh và xã (admin_units_2025.csv) hãy nhập vào danh mục Xã, phường: tỉnh được cập nhật kèm.",
         CodeLength = 2,
         CodeColumns = ["province_code", "ma_tinh"],
         NameColumns = ["province_name", "ten_tinh"],

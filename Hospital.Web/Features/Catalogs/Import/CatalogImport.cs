@@ -39,11 +39,13 @@ public sealed class CatalogImport
         Func<ICatalogDefinition, IEnumerable<CatalogEntry>> existing)
     {
         IImportPlan? linked = null;
-        var extracted = definition.Link is { } link ? LinkedRows.Extract(link, file) : null;
-        if (extracted is not null)
+        var link = definition.Link;
+        var extracted = link is null ? null : LinkedRows.Extract(link, file);
+        if (link is not null && extracted is not null)
         {
-            linked = definition.Link!.Target.Plan(extracted.File, existing(definition.Link.Target), lookups);
-            lookups = definition.Link.ExtendLookups(lookups, linked.Accepted);
+            // The main rows may name codes that only this file brings (a new province).
+            linked = link.Target.Plan(extracted.File, existing(link.Target), lookups);
+            lookups = link.ExtendLookups(lookups, linked.Accepted);
         }
         var main = definition.Plan(file, existing(definition), lookups);
         return new CatalogImport(main, linked, extracted, file);
