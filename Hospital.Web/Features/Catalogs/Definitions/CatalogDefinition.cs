@@ -51,7 +51,7 @@ public sealed class CatalogDefinition<T>(string slug, string title) : ICatalogDe
         .. Extra,
         Fields<T>.Of("validFrom", "Hiệu lực từ ngày", FieldKinds.Date(), x => x.ValidFrom, (x, v) => x.ValidFrom = v,
             columns: ["valid_from", "tu_ngay", "hieu_luc_tu", "ngay_hieu_luc"]),
-        Fields<T>.Of("validTo", "Hết hiệu lực sau ngày", FieldKinds.Date(), x => x.ValidTo, (x, v) => x.ValidTo = v,
+        Fields<T>.Of("validTo", "Hiệu lực đến ngày", FieldKinds.Date(), x => x.ValidTo, (x, v) => x.ValidTo = v,
             columns: ["valid_to", "den_ngay", "hieu_luc_den", "ngay_het_hieu_luc"]),
         Fields<T>.Of("isActive", "Đang sử dụng", FieldKinds.Flag(blank: true), x => x.IsActive, (x, v) => x.IsActive = v,
             inForm: false, columns: ["is_active", "active", "dang_su_dung", "hoat_dong"]),
