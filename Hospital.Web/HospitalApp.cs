@@ -26,9 +26,10 @@ public static class HospitalApp
 
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.AddSingleton(TimeProvider.System);
-        services.AddHospitalDatabase(config);
+        services.AddHospitalDatabase();
         services.AddHospitalLocalization();
-        services.AddHospitalIdentity(config);
+        DatabaseKeyRepository.AddDatabaseDataProtection(services);
+        services.AddHospitalIdentity();
         HospitalModule.AddModulePolicies(services);
         services.AddHospitalApi();
         services.AddHospitalHealthChecks();
@@ -44,8 +45,8 @@ public static class HospitalApp
 
     public static async Task UseHospitalAsync(this WebApplication app)
     {
-        await DatabaseMigrator.MigrateAsync(app.Services);
-        await app.Services.SeedHospitalAsync(app.Configuration, app.Lifetime.ApplicationStopping);
+        await DatabaseMigrator.MigrateAsync(app.Services,
+            () => app.Services.SeedHospitalAsync(app.Configuration, app.Lifetime.ApplicationStopping));
         DemoBanner.PrintWhenStarted(app);
 
         app.UseHospitalErrorHandling();

@@ -1,5 +1,7 @@
 using System.Text;
 using Hospital.Domain.Catalog;
+using Hospital.Domain.Data;
+using Hospital.Tests.Infrastructure;
 using Hospital.Web.Components.Shared.Tables;
 using Hospital.Web.Features.Catalogs;
 using Microsoft.EntityFrameworkCore;
@@ -16,17 +18,24 @@ public class CatalogStoreDatabaseTests
 
     private static CatalogFile Csv(string text) => CsvCatalogReader.Read(Encoding.UTF8.GetBytes(text));
 
-    private static async Task<CatalogImport> ImportAsync(CatalogDatabase database, string csv)
+    private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)
     {
-        await using var db = database.Context();
+        var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        return database;
+    }
+
+    private static async Task<CatalogImport> ImportAsync(TestDatabase database, string csv)
+    {
+        await using var db = database.NewContext();
         return await CatalogDefinitions.Communes.Store(db).ImportAsync(Csv(csv), CancellationToken.None);
     }
 
     [Theory]
-    [MemberData(nameof(CatalogDatabase.Providers), MemberType = typeof(CatalogDatabase))]
-    public async Task Import_upserts_by_code_and_writes_nothing_when_a_row_is_bad(string provider)
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Import_upserts_by_code_and_writes_nothing_when_a_row_is_bad(DatabaseProvider provider)
     {
-        await using var database = await CatalogDatabase.CreateAsync(provider);
+        await using var database = await MigratedAsync(provider);
 
         var first = await ImportAsync(database, Units);
         Assert.True(first.CanImport);
@@ -43,7 +52,7 @@ public class CatalogStoreDatabaseTests
             "01,Thành phố Hà Nội,00008,Phường Ngọc Hà,Phường\r\n");
         Assert.Equal([new ImportCounts("Xã, phường, đặc khu", 0, 1, 1), new ImportCounts("Tỉnh, thành phố", 0, 0, 1)], second.Counts);
 
-        await using var db = database.Context();
+        await using var db = database.NewContext();
         var communes = await db.Set<Commune>().OrderBy(c => c.Code).ToListAsync();
         Assert.Equal(["00004", "00008", "14329"], communes.Select(c => c.Code));
         Assert.Equal(("Phường Ba Đình (đổi tên)", "00004 phuong ba dinh (doi ten)"), (communes[0].Name, communes[0].SearchKey));
@@ -52,15 +61,15 @@ public class CatalogStoreDatabaseTests
     }
 
     [Theory]
-    [MemberData(nameof(CatalogDatabase.Providers), MemberType = typeof(CatalogDatabase))]
-    public async Task Form_checks_codes_and_lists_search_without_diacritics(string provider)
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Form_checks_codes_and_lists_search_without_diacritics(DatabaseProvider provider)
     {
-        await using var database = await CatalogDatabase.CreateAsync(provider);
+        await using var database = await MigratedAsync(provider);
         await ImportAsync(database, Units);
         CatalogLookups lookups;
-        await using (var db = database.Context()) lookups = await CatalogLookups.LoadAsync(db);
+        await using (var db = database.NewContext()) lookups = await CatalogLookups.LoadAsync(db);
 
-        await using (var db = database.Context())
+        await using (var db = database.NewContext())
         {
             var duplicate = await CatalogDefinitions.Communes.Store(db).SaveAsync(null,
                 new Dictionary<string, string?> { ["code"] = "00004", ["name"] = "Trùng", ["provinceCode"] = "01", ["kind"] = "Xã", ["validFrom"] = "01/07/2025", ["validTo"] = "30/06/2025" },
@@ -70,7 +79,7 @@ public class CatalogStoreDatabaseTests
         }
 
         int id;
-        await using (var db = database.Context())
+        await using (var db = database.NewContext())
         {
             var store = CatalogDefinitions.Communes.Store(db);
             var saved = await store.SaveAsync(null,
@@ -81,7 +90,7 @@ public class CatalogStoreDatabaseTests
             Assert.True(await store.SetActiveAsync((await db.Set<Commune>().SingleAsync(c => c.Code == "00008")).Id, false, CancellationToken.None));
         }
 
-        await using (var db = database.Context())
+        await using (var db = database.NewContext())
         {
             var store = CatalogDefinitions.Communes.Store(db);
             var query = new TableQuery("PHUONG", 1, 25, "code", false);

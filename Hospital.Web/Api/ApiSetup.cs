@@ -44,7 +44,7 @@ public static class ApiSetup
             .WithSummary("Người dùng hoặc khóa API đang gọi và các vai trò của nó.");
 
         api.MapGet("/facility", async (HospitalDbContext db, CancellationToken ct) =>
-                await db.Set<FacilitySettings>().AsNoTracking()
+                await db.Set<FacilitySettings>().AsNoTracking().OrderBy(f => f.Id)
                     .Select(f => new FacilityDto(f.FacilityCode, f.Name, f.Address, f.ProvinceCode, f.Level.ToString()))
                     .FirstOrDefaultAsync(ct) is { } f
                     ? Results.Ok(f)

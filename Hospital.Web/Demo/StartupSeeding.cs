@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Hospital.Web.Demo;
 
 /// <summary>
-/// What every database needs at first start (the roles), then either the demo data
+/// What every database needs at first start (the roles, the national reference catalogs shipped
+/// in db/catalogs for tables still empty), then either the demo data
 /// (<c>Demo__Enabled=true</c>) or, on a real installation, the first administrator account.
 /// </summary>
 public static class StartupSeeding
@@ -16,6 +17,7 @@ public static class StartupSeeding
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new AppRole(role));
+        await scope.ServiceProvider.GetRequiredService<ReferenceCatalogLoader>().LoadEmptyCatalogsAsync(ct);
 
         if (config.GetValue("Demo:Enabled", false))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -10,6 +10,7 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoFacility>();
         services.AddScoped<Demo.DemoPatients>();
+        services.AddScoped<Demo.ReferenceCatalogLoader>();
         services.AddSingleton<Catalogs.ImportUploads>();
         return services;
     }

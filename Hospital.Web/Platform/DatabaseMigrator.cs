@@ -5,16 +5,16 @@ using Npgsql;
 namespace Hospital.Web.Platform;
 
 /// <summary>
-/// Applies the hand-written migrations at start. On PostgreSQL a session advisory lock makes a
-/// second instance starting at the same moment wait until the first has finished, then find
-/// nothing left to apply.
+/// Applies the hand-written migrations and the first-start seeding. On PostgreSQL a session
+/// advisory lock makes a second instance starting at the same moment wait until the first has
+/// finished, then find nothing left to apply or seed.
 /// </summary>
 public static class DatabaseMigrator
 {
     /// <summary>Arbitrary constant shared by all Hospital instances ("HOSPMIGR").</summary>
     private const long MigrationLockKey = 0x484F53504D494752;
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    public static async Task MigrateAsync(IServiceProvider services, Func<Task> thenSeed, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HospitalDbContext>();
@@ -22,6 +22,7 @@ public static class DatabaseMigrator
         if (info.Provider != DatabaseProvider.PostgreSQL)
         {
             await db.Database.MigrateAsync(ct);
+            await thenSeed();
             return;
         }
         await using var lockConnection = new NpgsqlConnection(info.ConnectionString);
@@ -31,6 +32,7 @@ public static class DatabaseMigrator
         try
         {
             await db.Database.MigrateAsync(ct);
+            await thenSeed();
         }
         finally
         {

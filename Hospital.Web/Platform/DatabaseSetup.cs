@@ -44,23 +44,28 @@ public static class DatabaseSetup
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    public static IServiceCollection AddHospitalDatabase(this IServiceCollection services, IConfiguration config)
+    /// <summary>
+    /// Registers the context. Configuration is read when the first context is created, not
+    /// here, so hosts (and tests) that add configuration late still choose the database.
+    /// </summary>
+    public static IServiceCollection AddHospitalDatabase(this IServiceCollection services)
     {
-        var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        var provider = ProviderFrom(config);
-        var connectionString = ConnectionStringFrom(config, storage);
-        services.AddSingleton(new DatabaseInfo(provider, connectionString));
-        services.AddDbContext<HospitalDbContext>((sp, o) =>
+        services.AddSingleton(sp =>
         {
-            Configure(o, provider, connectionString);
-            o.AddInterceptors(sp.GetServices<IInterceptor>());
+            var config = sp.GetRequiredService<IConfiguration>();
+            var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+            return new DatabaseInfo(ProviderFrom(config), ConnectionStringFrom(config, storage));
         });
-        services.AddDbContextFactory<HospitalDbContext>((sp, o) =>
-        {
-            Configure(o, provider, connectionString);
-            o.AddInterceptors(sp.GetServices<IInterceptor>());
-        }, ServiceLifetime.Scoped);
+        services.AddDbContext<HospitalDbContext>((sp, o) => ConfigureFrom(sp, o));
+        services.AddDbContextFactory<HospitalDbContext>((sp, o) => ConfigureFrom(sp, o), ServiceLifetime.Scoped);
         return services;
+    }
+
+    private static void ConfigureFrom(IServiceProvider sp, DbContextOptionsBuilder o)
+    {
+        var info = sp.GetRequiredService<DatabaseInfo>();
+        Configure(o, info.Provider, info.ConnectionString);
+        o.AddInterceptors(sp.GetServices<IInterceptor>());
     }
 }
 

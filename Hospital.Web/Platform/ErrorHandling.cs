@@ -26,18 +26,10 @@ public static class ErrorHandling
                 await ctx.Response.WriteAsync(ErrorPageHtml.Render(status, ctx.TraceIdentifier));
             },
         });
-        app.UseStatusCodePages(async ctx =>
-        {
-            var http = ctx.HttpContext;
-            var status = http.Response.StatusCode;
-            if (http.Request.Path.StartsWithSegments("/api"))
-            {
-                await ApiProblems.Write(http, status);
-                return;
-            }
-            if (http.Request.Headers.ContainsKey("HX-Request")) return;
-            http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(ErrorPageHtml.Render(status, http.TraceIdentifier));
-        });
+        // The JSON API answers errors with problem details; pages re-render the status inside the layout.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ctx =>
+            ApiProblems.Write(ctx.HttpContext, ctx.HttpContext.Response.StatusCode)));
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Headers.ContainsKey("HX-Request"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
     }
 }

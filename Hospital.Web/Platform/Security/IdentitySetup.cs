@@ -1,6 +1,7 @@
 using Hospital.Domain.Data;
 using Hospital.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hospital.Web.Platform.Security;
@@ -13,9 +14,8 @@ public static class IdentitySetup
 {
     public const string PolicyScheme = "Hospital";
 
-    public static IServiceCollection AddHospitalIdentity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddHospitalIdentity(this IServiceCollection services)
     {
-        var timeout = TimeSpan.FromMinutes(config.GetValue("Security:SessionTimeoutMinutes", 30));
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -45,7 +45,6 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = timeout;
             o.SlidingExpiration = true;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
@@ -53,6 +52,10 @@ public static class IdentitySetup
             o.Events.OnRedirectToLogin = ctx => ChallengeResponses.RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ChallengeResponses.RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
         });
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IConfiguration>((o, config) =>
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:SessionTimeoutMinutes", 30.0)));
 
         services.AddAuthentication(o =>
             {

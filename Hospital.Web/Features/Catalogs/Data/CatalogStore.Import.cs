@@ -9,28 +9,31 @@ public sealed partial class CatalogStore<T>
 {
     public Task<CatalogImport> PreviewImportAsync(CatalogFile file, CancellationToken ct) => PlanAsync(file, track: false, ct);
 
-    public async Task<CatalogImport> ImportAsync(CatalogFile file, CancellationToken ct)
-    {
-        // The plan is made again inside the transaction from the stored file, never taken from
-        // the browser, so what is written is what the database holds now.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var import = await PlanAsync(file, track: true, ct);
-        if (!import.CanImport) return import;
-        // One scan for changes over thousands of tracked rows, not one per added row.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+    public Task<CatalogImport> ImportAsync(CatalogFile file, CancellationToken ct) =>
+        // A retrying execution strategy (should one be configured) replays the whole unit.
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            import.StageInto(db);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
-        await transaction.CommitAsync(ct);
-        return import;
-    }
+            // The plan is made again inside the transaction from the stored file, never taken
+            // from the browser, so what is written matches what the database holds now.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var import = await PlanAsync(file, track: true, ct);
+            if (!import.CanImport) return import;
+            // One scan for changes over thousands of tracked rows, not one per added row.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                import.StageInto(db);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+            await transaction.CommitAsync(ct);
+            return import;
+        });
 
     private async Task<CatalogImport> PlanAsync(CatalogFile file, bool track, CancellationToken ct)
     {

@@ -1,0 +1,164 @@
+using System.Net;
+using Hospital.Domain.Data;
+using Hospital.Domain.Identity;
+using Hospital.Tests.Infrastructure;
+using Hospital.Web.Demo;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hospital.Tests.Platform;
+
+/// <summary>
+/// Every page and API endpoint × every role → the expected allow/deny, and anonymous requests
+/// never reach data. The expectations are written here independently of the app's policy
+/// table; an endpoint this table does not cover fails the test until someone decides who may use it.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static readonly string[] Everyone = [.. Roles.All];
+
+    /// <summary>Longest matching prefix wins.</summary>
+    private static readonly (string Prefix, string[] Roles)[] Access =
+    [
+        ("/", Everyone),
+        ("/account/access-denied", Everyone),
+        ("/not-found", Everyone),
+        ("/error", Everyone),
+        // Blazor's own endpoint for redirects during form handling.
+        ("/_framework/opaque-redirect", Everyone),
+        ("/reception", [Roles.Reception]),
+        ("/clinic", [Roles.Doctor, Roles.Nurse]),
+        ("/lab", [Roles.LabTech]),
+        ("/pharmacy", [Roles.Pharmacist]),
+        ("/cashier", [Roles.Cashier]),
+        ("/insurance", [Roles.InsuranceOfficer]),
+        ("/catalogs", [Roles.Admin]),
+        ("/admin", [Roles.Admin]),
+        ("/api/v1/me", Everyone),
+        ("/api/v1/facility", Everyone),
+        ("/api/v1/catalogs", Everyone),
+        ("/api/v1/openapi.json", Everyone),
+        ("/api/v1/admin", [Roles.Admin]),
+    ];
+
+    /// <summary>Reachable without signing in: the sign-in page, health, the language switch.</summary>
+    private static readonly string[] Anonymous = ["/account/login", "/health", "/health/ready", "/culture"];
+
+    private static readonly Dictionary<string, string> SampleRouteValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["documentName"] = "v1",
+        ["slug"] = "departments",
+        ["id"] = "1",
+        ["code"] = "404",
+    };
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Every_endpoint_allows_exactly_the_expected_roles(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var endpoints = Endpoints(app);
+        Assert.NotEmpty(endpoints.Get);
+
+        var sessions = new Dictionary<string, WebSession>();
+        foreach (var (user, role, _) in DemoOptions.Users)
+        {
+            var s = app.NewSession();
+            Assert.True(WebSession.IsRedirectTo(await s.SignInAsync(user), "/"), $"{user} could not sign in");
+            sessions[role] = s;
+        }
+
+        var failures = new List<string>();
+        foreach (var url in endpoints.Get.Where(u => !Anonymous.Any(a => u.StartsWith(a))))
+        {
+            var allowed = AllowedRoles(url);
+            if (allowed is null) { failures.Add($"{url}: not in the access table"); continue; }
+            foreach (var (role, session) in sessions)
+            {
+                var response = await session.Client.GetAsync(url);
+                var denied = IsDenied(response);
+                if (allowed.Contains(role) == denied)
+                    failures.Add($"{url} as {role}: expected {(allowed.Contains(role) ? "allow" : "deny")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        foreach (var s in sessions.Values) s.Dispose();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Anonymous_requests_never_reach_data(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var endpoints = Endpoints(app);
+        using var anonymous = app.NewSession();
+        var failures = new List<string>();
+        foreach (var (url, method) in endpoints.Get.Select(u => (u, HttpMethod.Get)).Concat(endpoints.Post.Select(u => (u, HttpMethod.Post))))
+        {
+            if (Anonymous.Any(a => url.StartsWith(a))) continue;
+            var request = new HttpRequestMessage(method, url);
+            if (method == HttpMethod.Post) request.Content = new FormUrlEncodedContent(new Dictionary<string, string>());
+            var response = await anonymous.Client.SendAsync(request);
+            var ok = url.StartsWith("/api/")
+                ? response.StatusCode == HttpStatusCode.Unauthorized && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                : WebSession.IsRedirectTo(response, "/account/login");
+            if (!ok) failures.Add($"{method} {url}: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string[]? AllowedRoles(string url)
+    {
+        var path = url.Split('?')[0];
+        return Access
+            .Where(a => a.Prefix == "/" ? path == "/" : path == a.Prefix || path.StartsWith(a.Prefix + "/"))
+            .OrderByDescending(a => a.Prefix.Length)
+            .Select(a => a.Roles)
+            .FirstOrDefault();
+    }
+
+    private static bool IsDenied(HttpResponseMessage r) =>
+        r.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+        || WebSession.IsRedirectTo(r, "/account/access-denied")
+        || WebSession.IsRedirectTo(r, "/account/login");
+
+    private static (List<string> Get, List<string> Post) Endpoints(HospitalAppFactory app)
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var get = new SortedSet<string>();
+        var post = new SortedSet<string>();
+        var unknown = new List<string>();
+        foreach (var e in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = e.RoutePattern;
+            if (pattern.Parameters.Any(p => p.IsCatchAll)) continue;
+            var url = Fill(pattern, unknown);
+            if (url is null) continue;
+            var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            if (methods.Contains("GET")) get.Add(url);
+            if (methods.Contains("POST")) post.Add(url);
+        }
+        Assert.True(unknown.Count == 0, "Add sample route values for: " + string.Join(", ", unknown));
+        return ([.. get], [.. post]);
+    }
+
+    private static string? Fill(RoutePattern pattern, List<string> unknown)
+    {
+        var segments = new List<string>();
+        foreach (var segment in pattern.PathSegments)
+        {
+            var text = "";
+            foreach (var part in segment.Parts)
+            {
+                switch (part)
+                {
+                    case RoutePatternLiteralPart l: text += l.Content; break;
+                    case RoutePatternSeparatorPart s: text += s.Content; break;
+                    case RoutePatternParameterPart p when SampleRouteValues.TryGetValue(p.Name, out var v): text += v; break;
+                    case RoutePatternParameterPart p: unknown.Add($"{{{p.Name}}} in {pattern.RawText}"); return null;
+                }
+            }
+            segments.Add(text);
+        }
+        return "/" + string.Join('/', segments);
+    }
+}
