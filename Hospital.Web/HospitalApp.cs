@@ -51,6 +51,8 @@ public static class HospitalApp
 
         app.UseHospitalErrorHandling();
         app.UseStaticFiles();
+        // Explicit, so a status page re-executed by the error handling is routed again.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.Use((ctx, next) => FlashMessage.Take(ctx, next));
         app.UseAuthentication();

@@ -30,6 +30,6 @@ public static class ErrorHandling
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ctx =>
             ApiProblems.Write(ctx.HttpContext, ctx.HttpContext.Response.StatusCode)));
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Headers.ContainsKey("HX-Request"),
-            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
     }
 }
