@@ -14,6 +14,7 @@ public static class FeatureRegistration
         services.AddScoped<Admin.Users.UserAdministration>();
         services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();
         services.AddSingleton<Admin.ApiKeys.NewKeyHandoff>();
+        services.AddSingleton<Catalogs.ImportUploads>();
         return services;
     }
 
