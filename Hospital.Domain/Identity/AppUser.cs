@@ -1,3 +1,4 @@
+using Hospital.Domain.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hospital.Domain.Identity;
@@ -5,7 +6,25 @@ namespace Hospital.Domain.Identity;
 /// <summary>A person who signs in. Deactivated users keep their history but cannot sign in.</summary>
 public class AppUser : IdentityUser
 {
-    public string FullName { get; set; } = "";
+    private string _fullName = "";
+
+    public string FullName
+    {
+        get => _fullName;
+        // Whoever sets the name (admin screen, demo seeder, first start) keeps the key in step.
+        set
+        {
+            _fullName = value;
+            SearchKey = VietnameseText.SearchKey(value);
+        }
+    }
+
+    /// <summary>
+    /// Accent-free lower-case full name, so "nguyen" finds "Nguyễn" the same way on SQLite and
+    /// PostgreSQL (DESIGN.md "Data"). User names need none: Identity allows only ASCII in them.
+    /// </summary>
+    public string SearchKey { get; private set; } = "";
+
     public bool IsActive { get; set; } = true;
     /// <summary>The staff catalog entry (CCHN, department) this account belongs to, if any.</summary>
     public int? StaffId { get; set; }

@@ -8,6 +8,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(x => x.FullName).HasMaxLength(200);
+        b.Property(x => x.SearchKey).HasMaxLength(200);
         b.Property(x => x.PreferredCulture).HasMaxLength(10);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hospital.Domain.Catalog;
 using Hospital.Domain.Data;
+using Hospital.Web.Features.Catalogs;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,9 @@ public static class ApiSetup
                     ? Results.Ok(f)
                     : ApiProblems.Result(StatusCodes.Status404NotFound, "Chưa khai báo thông tin cơ sở."))
             .WithSummary("Thông tin cơ sở KCB (mã CSKCB, tên, địa chỉ, cấp).");
+
+        Features.Admin.AdminApi.MapAdminApi(api);
+        api.MapCatalogApi();
         return api;
     }
 

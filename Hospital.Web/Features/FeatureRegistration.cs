@@ -20,6 +20,10 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoFacility>();
         services.AddScoped<Demo.DemoPatients>();
         services.AddScoped<Demo.ReferenceCatalogLoader>();
+        services.AddScoped<Admin.Users.UserAdministration>();
+        services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();
+        services.AddSingleton<Admin.ApiKeys.NewKeyHandoff>();
+        services.AddSingleton<Catalogs.ImportUploads>();
 
         // Audit: DatabaseSetup adds every IInterceptor to both the scoped context and the factory.
         services.AddSingleton<IAuditUser, HttpAuditUser>();

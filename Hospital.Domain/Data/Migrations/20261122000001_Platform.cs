@@ -359,6 +359,7 @@ public sealed class Platform : Migration
             {
                 id = table.Column<string>(nullable: false),
                 full_name = table.Column<string>(maxLength: 200, nullable: false),
+                search_key = table.Column<string>(maxLength: 200, nullable: false),
                 is_active = table.Column<bool>(nullable: false),
                 staff_id = table.Column<int>(nullable: true),
                 preferred_culture = table.Column<string>(maxLength: 10, nullable: true),
