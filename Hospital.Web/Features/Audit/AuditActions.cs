@@ -9,7 +9,7 @@ public static class AuditActions
     [
         (AuditAction.Create, "Tạo mới", "text-bg-success"),
         (AuditAction.Update, "Sửa", "text-bg-primary"),
-        (AuditAction.Void, "Hủy", "text-bg-warning"),
+        (AuditAction.Void, "Hủy bản ghi", "text-bg-warning"),
         (AuditAction.Delete, "Xóa", "text-bg-danger"),
         (AuditAction.Open, "Mở hồ sơ", "text-bg-secondary"),
     ];
