@@ -1,3 +1,12 @@
+using Hospital.Domain.Audit;
+using Hospital.Domain.Data;
+using Hospital.Domain.Outbox;
+using Hospital.Web.Features.Audit;
+using Hospital.Web.Features.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
 namespace Hospital.Web.Features;
 
 /// <summary>Each feature folder's services and endpoints, in one list.</summary>
@@ -15,10 +24,30 @@ public static class FeatureRegistration
         services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();
         services.AddSingleton<Admin.ApiKeys.NewKeyHandoff>();
         services.AddSingleton<Catalogs.ImportUploads>();
+
+        // Audit: DatabaseSetup adds every IInterceptor to both the scoped context and the factory.
+        services.AddSingleton<IAuditUser, HttpAuditUser>();
+        services.AddSingleton<IInterceptor, AuditInterceptor>();
+        services.AddScoped<AuditTrail>();
+
+        // Outbox: handlers register themselves as IOutboxHandler (scoped) in their own feature.
+        services.Configure<OutboxOptions>(config.GetSection("Outbox"));
+        services.AddSingleton(new OutboxInstance(OutboxDispatcher.NewInstanceId()));
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<OutboxAdministration>();
+        services.AddScoped(sp => new OutboxDispatcher(
+            sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>(),
+            sp.GetServices<IOutboxHandler>(),
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OutboxDispatcher>>(),
+            sp.GetRequiredService<OutboxInstance>().Id));
+        services.AddHostedService<OutboxHostedService>();
         return services;
     }
 
     public static void MapHospitalFeatureEndpoints(this WebApplication app)
     {
+        app.MapOutboxEndpoints();
     }
 }

@@ -56,7 +56,10 @@ public static class DatabaseSetup
             var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
             return new DatabaseInfo(ProviderFrom(config), ConnectionStringFrom(config, storage));
         });
-        services.AddDbContext<HospitalDbContext>((sp, o) => ConfigureFrom(sp, o));
+        // One registration only: EF Core applies every AddDbContext/AddDbContextFactory options
+        // action to all contexts of the type, so registering both added each interceptor twice
+        // (the audit interceptor then never committed its own transaction). AddDbContextFactory
+        // also registers HospitalDbContext itself as a scoped service.
         services.AddDbContextFactory<HospitalDbContext>((sp, o) => ConfigureFrom(sp, o), ServiceLifetime.Scoped);
         return services;
     }
