@@ -17,6 +17,7 @@ public sealed class DemoSeedingTests
         await using var db = app.Database.NewContext();
 
         await AssertCatalogsLoadedAsync(db);
+        AssertNoLoaderErrors(app);
         Assert.Equal("37001", (await db.Set<FacilitySettings>().SingleAsync()).FacilityCode);
         Assert.Equal(DemoFacility.Departments.Count, await db.Set<Department>().CountAsync());
         Assert.Equal(DemoFacility.Rooms.Count, await db.Set<Room>().CountAsync());
@@ -47,10 +48,14 @@ public sealed class DemoSeedingTests
         await database.MigrateAsync();
         await using (var db = database.NewContext())
         {
-            // A hospital that already imported its own province list keeps it.
-            var own = new Province { Code = "37", Name = "Tỉnh Ninh Bình (danh mục của bệnh viện)" };
-            own.RefreshSearchKey();
-            db.Add(own);
+            // A hospital that already imported its own province list keeps it; the shipped
+            // communes (in 01 and 37) are checked against that list and loaded.
+            foreach (var (code, name) in new[] { ("01", "Thành phố Hà Nội"), ("37", "Tỉnh Ninh Bình (danh mục của bệnh viện)") })
+            {
+                var own = new Province { Code = code, Name = name };
+                own.RefreshSearchKey();
+                db.Add(own);
+            }
             await db.SaveChangesAsync();
         }
 
@@ -60,10 +65,12 @@ public sealed class DemoSeedingTests
             ["Admin:InitialPassword"] = "Admin12345x",
         });
         await using var check = database.NewContext();
-        Assert.Equal("Tỉnh Ninh Bình (danh mục của bệnh viện)", (await check.Set<Province>().SingleAsync()).Name);
-        Assert.Equal(ShippedCatalogTests.Read<Commune>().Count, await check.Set<Commune>().CountAsync());
-        Assert.Equal(ShippedCatalogTests.Read<Icd10Code>().Count, await check.Set<Icd10Code>().CountAsync());
-        Assert.Equal(43, await check.Set<BhytBeneficiaryGroup>().CountAsync());
+        Assert.Equal(2, await check.Set<Province>().CountAsync());
+        Assert.Equal("Tỉnh Ninh Bình (danh mục của bệnh viện)", (await check.Set<Province>().SingleAsync(p => p.Code == "37")).Name);
+        Assert.Equal(ShippedCatalogTests.ExpectedRows["communes.csv"], await check.Set<Commune>().CountAsync());
+        Assert.Equal(ShippedCatalogTests.ExpectedRows["icd10.csv"], await check.Set<Icd10Code>().CountAsync());
+        Assert.Equal(ShippedCatalogTests.ExpectedRows["bhyt_groups.csv"], await check.Set<BhytBeneficiaryGroup>().CountAsync());
+        AssertNoLoaderErrors(app);
         Assert.Equal(0, await check.Set<Patient>().CountAsync());
         Assert.Equal(0, await check.Set<Department>().CountAsync());
         Assert.Equal(0, await check.Set<FacilitySettings>().CountAsync());
@@ -71,13 +78,19 @@ public sealed class DemoSeedingTests
 
     private static async Task AssertCatalogsLoadedAsync(HospitalDbContext db)
     {
-        Assert.Equal(34, await db.Set<Province>().CountAsync());
-        Assert.Equal(ShippedCatalogTests.Read<Commune>().Count, await db.Set<Commune>().CountAsync());
-        Assert.Equal(56, await db.Set<Ethnicity>().CountAsync());
-        Assert.Equal(ShippedCatalogTests.Read<Occupation>().Count, await db.Set<Occupation>().CountAsync());
-        Assert.Equal(ShippedCatalogTests.Read<Icd10Code>().Count, await db.Set<Icd10Code>().CountAsync());
-        Assert.Equal(43, await db.Set<BhytBeneficiaryGroup>().CountAsync());
+        // Every shipped file, whole, through the catalog importer.
+        foreach (var catalog in ShippedCatalogs.All)
+            Assert.Equal(ShippedCatalogTests.ExpectedRows[catalog.FileName], await catalog.Definition.Store(db).CountAsync(CancellationToken.None));
+        var commune = await db.Set<Commune>().SingleAsync(c => c.Code == "00004");
+        Assert.Equal(("01", "Phường", new DateOnly(2025, 7, 1)), (commune.ProvinceCode, commune.Kind, commune.ValidFrom));
+        Assert.Equal(2, (await db.Set<Occupation>().SingleAsync(o => o.Code == "00")).Level);
+        Assert.Equal(4, (await db.Set<BhytBeneficiaryGroup>().SingleAsync(g => g.Code == "DN")).BenefitLevel);
+        Assert.Equal("Việt", (await db.Set<Ethnicity>().SingleAsync(e => e.Code == "01")).OtherNames);
         var hypertension = await db.Set<Icd10Code>().SingleAsync(c => c.Code == "I10");
         Assert.Contains("tang huyet ap", hypertension.SearchKey);
+        Assert.Equal(("IX", "I10"), (hypertension.Chapter, hypertension.GroupCode));
     }
+
+    private static void AssertNoLoaderErrors(HospitalAppFactory app) =>
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(nameof(ReferenceCatalogLoader)) && !l.StartsWith("Information"));
 }

@@ -1,50 +1,94 @@
 using Hospital.Domain.Catalog;
 using Hospital.Domain.Common;
-using Hospital.Domain.Data;
 using Hospital.Domain.Text;
 using Hospital.Web.Demo;
-using Hospital.Web.Platform;
-using Microsoft.EntityFrameworkCore;
+using Hospital.Web.Features.Catalogs;
 
 namespace Hospital.Tests.Demo;
 
-/// <summary>The CSV files in db/catalogs: each parses, codes are unique and fit the columns, and the facts hold together.</summary>
+/// <summary>
+/// The CSV files in db/catalogs, read and planned exactly as the start-up loader imports them
+/// (catalog file reader, catalog definitions): every file is clean, and the facts hold together.
+/// </summary>
 public sealed class ShippedCatalogTests
 {
     public static string Directory => ShippedCatalogs.FindDirectory()
         ?? throw new InvalidOperationException("db/catalogs not found from " + AppContext.BaseDirectory);
 
-    public static IReadOnlyList<T> Read<T>() where T : CatalogEntry =>
-        ShippedCatalogs.All.OfType<ShippedCatalog<T>>().Single().Read(Directory);
+    /// <summary>Rows per file, as db/catalogs/README.md states them.</summary>
+    public static readonly IReadOnlyDictionary<string, int> ExpectedRows = new Dictionary<string, int>
+    {
+        ["provinces.csv"] = 34,
+        ["communes.csv"] = 255,
+        ["ethnicities.csv"] = 56,
+        ["occupations.csv"] = 295,
+        ["icd10.csv"] = 364,
+        ["bhyt_groups.csv"] = 43,
+    };
 
     public static TheoryData<string> Files => new(ShippedCatalogs.All.Select(c => c.FileName));
 
-    [Theory, MemberData(nameof(Files))]
-    public void Every_shipped_file_parses_with_unique_codes_that_fit_the_table(string fileName)
+    /// <summary>
+    /// The import of every file into an empty database, in loading order: communes are checked
+    /// against the provinces the first file brings, as they are against the stored ones at start.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, CatalogImport>> Imports = new(() =>
     {
-        var catalog = ShippedCatalogs.All.Single(c => c.FileName == fileName);
-        var entries = catalog.ReadEntries(Directory);
-        Assert.NotEmpty(entries);
-        Assert.Equal(entries.Count, entries.Select(e => e.Code).Distinct(StringComparer.Ordinal).Count());
-
-        var entity = Model().FindEntityType(catalog.EntityType)!;
-        var codeLength = entity.FindProperty(nameof(CatalogEntry.Code))!.GetMaxLength();
-        var nameLength = entity.FindProperty(nameof(CatalogEntry.Name))!.GetMaxLength();
-        foreach (var e in entries)
+        var lookups = CatalogLookups.Empty;
+        var imports = new Dictionary<string, CatalogImport>();
+        foreach (var catalog in ShippedCatalogs.All)
         {
-            Assert.False(string.IsNullOrWhiteSpace(e.Name), $"{fileName} {e.Code}: empty name");
-            Assert.True(e.Code.Length <= codeLength, $"{fileName} {e.Code}: code longer than {codeLength}");
-            Assert.True(e.Name.Length <= nameLength, $"{fileName} {e.Code}: name longer than {nameLength}");
-            Assert.Equal(VietnameseText.Nfc(e.Name), e.Name);
-            Assert.StartsWith(VietnameseText.SearchKey(e.Code), e.SearchKey);
+            var import = CatalogImport.Create(catalog.Definition, catalog.Read(Directory), lookups, _ => []);
+            if (catalog.Definition == CatalogDefinitions.Provinces) lookups = lookups.WithProvinces(import.Main.Accepted);
+            imports[catalog.FileName] = import;
         }
+        return imports;
+    });
+
+    /// <summary>The entries the start-up loader stores from the file of catalog <typeparamref name="T"/>.</summary>
+    public static IReadOnlyList<T> Read<T>() where T : CatalogEntry, new()
+    {
+        var file = ShippedCatalogs.All.Single(c => c.Definition.EntityType == typeof(T)).FileName;
+        var entries = new List<T>();
+        ((CatalogImportPlan<T>)Imports.Value[file].Main).Apply(entries.Add);
+        return entries;
+    }
+
+    [Theory, MemberData(nameof(Files))]
+    public void Every_shipped_file_is_a_clean_import_of_new_rows_with_every_column_understood(string fileName)
+    {
+        var import = Imports.Value[fileName];
+
+        Assert.Empty(import.FileErrors);
+        Assert.True(import.BadRows.Count == 0,
+            string.Join("\n", import.BadRows.Select(b => $"{fileName} row {b.Row} ({b.Code}): {string.Join(" ", b.Reasons)}")));
+        Assert.Empty(import.IgnoredColumns);
+        Assert.Null(import.Linked);
+        Assert.True(import.CanImport);
+        Assert.Equal(new ImportCounts(import.Main.Counts.Catalog, ExpectedRows[fileName], 0, 0), import.Main.Counts);
     }
 
     [Fact]
-    public void Every_shipped_file_is_listed_and_has_a_loader()
+    public void Every_shipped_file_is_listed_once_with_its_own_catalog()
     {
         var onDisk = System.IO.Directory.GetFiles(Directory, "*.csv").Select(Path.GetFileName).Order();
         Assert.Equal(ShippedCatalogs.All.Select(c => c.FileName).Order(), onDisk);
+        Assert.Equal(ExpectedRows.Keys.Order(), onDisk);
+        Assert.Equal(ShippedCatalogs.All.Count, ShippedCatalogs.All.Select(c => c.Definition).Distinct().Count());
+        Assert.All(ShippedCatalogs.All, c => Assert.Same(c.Definition, CatalogDefinitions.Find(c.Definition.Slug)));
+    }
+
+    [Fact]
+    public void Entries_are_stored_active_in_NFC_with_their_search_key()
+    {
+        IEnumerable<CatalogEntry>[] all =
+            [Read<Province>(), Read<Commune>(), Read<Ethnicity>(), Read<Occupation>(), Read<Icd10Code>(), Read<BhytBeneficiaryGroup>()];
+        Assert.All(all.SelectMany(e => e), e =>
+        {
+            Assert.True(e.IsActive, e.Code);
+            Assert.Equal(VietnameseText.Nfc(e.Name), e.Name);
+            Assert.StartsWith(VietnameseText.SearchKey(e.Code), e.SearchKey);
+        });
     }
 
     [Fact]
@@ -131,13 +175,5 @@ public sealed class ShippedCatalogTests
         Assert.Equal(4, groups["DN"]);
         Assert.Equal(4, groups["GD"]);
         Assert.Equal(5, groups["QN"]);
-    }
-
-    private static Microsoft.EntityFrameworkCore.Metadata.IModel Model()
-    {
-        var options = new DbContextOptionsBuilder<HospitalDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, "Data Source=:memory:");
-        using var db = new HospitalDbContext(options.Options);
-        return db.Model;
     }
 }

@@ -17,7 +17,9 @@ public static class StartupSeeding
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new AppRole(role));
-        await scope.ServiceProvider.GetRequiredService<ReferenceCatalogLoader>().LoadEmptyCatalogsAsync(ct);
+        var contentRoot = scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>().ContentRootPath;
+        await scope.ServiceProvider.GetRequiredService<ReferenceCatalogLoader>()
+            .LoadEmptyCatalogsAsync(ShippedCatalogs.FindDirectory(contentRoot), ct);
 
         if (config.GetValue("Demo:Enabled", false))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);

@@ -10,30 +10,41 @@ public sealed partial class CatalogStore<T>
     public Task<CatalogImport> PreviewImportAsync(CatalogFile file, CancellationToken ct) => PlanAsync(file, track: false, ct);
 
     public Task<CatalogImport> ImportAsync(CatalogFile file, CancellationToken ct) =>
-        // A retrying execution strategy (should one be configured) replays the whole unit.
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.Database.CurrentTransaction is not null
+            // Part of the caller's unit of work (the start-up loader checks in it that the table
+            // is empty): SaveChanges sets a savepoint there, and the caller commits or rolls back.
+            ? WriteAsync(file, ct)
+            // A retrying execution strategy (should one be configured) replays the whole unit.
+            : db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var import = await WriteAsync(file, ct);
+                if (import.CanImport) await transaction.CommitAsync(ct);
+                return import;
+            });
+
+    /// <summary>Plans and, when the plan is clean, saves; inside the transaction already open.</summary>
+    private async Task<CatalogImport> WriteAsync(CatalogFile file, CancellationToken ct)
+    {
+        // The plan is made again inside the transaction from the stored file, never taken
+        // from the browser, so what is written matches what the database holds now.
+        db.ChangeTracker.Clear();
+        var import = await PlanAsync(file, track: true, ct);
+        if (!import.CanImport) return import;
+        // One scan for changes over thousands of tracked rows, not one per added row.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            // The plan is made again inside the transaction from the stored file, never taken
-            // from the browser, so what is written matches what the database holds now.
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var import = await PlanAsync(file, track: true, ct);
-            if (!import.CanImport) return import;
-            // One scan for changes over thousands of tracked rows, not one per added row.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                import.StageInto(db);
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
-            await transaction.CommitAsync(ct);
-            return import;
-        });
+            import.StageInto(db);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+        return import;
+    }
 
     private async Task<CatalogImport> PlanAsync(CatalogFile file, bool track, CancellationToken ct)
     {

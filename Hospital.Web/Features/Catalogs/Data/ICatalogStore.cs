@@ -32,7 +32,10 @@ public interface ICatalogStore
     Task<bool> SetActiveAsync(int id, bool active, CancellationToken ct);
     Task<IReadOnlyList<CatalogEntry>> LoadAllAsync(bool track, CancellationToken ct);
     Task<CatalogImport> PreviewImportAsync(CatalogFile file, CancellationToken ct);
-    /// <summary>Imports in one transaction when the preview is clean; otherwise writes nothing and returns the preview.</summary>
+    /// <summary>
+    /// Imports in one transaction when the preview is clean; otherwise writes nothing and returns the
+    /// preview. Inside a transaction the caller opened, it takes part in it and leaves the commit to the caller.
+    /// </summary>
     Task<CatalogImport> ImportAsync(CatalogFile file, CancellationToken ct);
     Task<ListResult<IReadOnlyDictionary<string, object?>>> ApiListAsync(string? search, int page, int pageSize, DateOnly? activeOn, CancellationToken ct);
 }
