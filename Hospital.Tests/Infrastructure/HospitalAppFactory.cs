@@ -58,7 +58,8 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        // Only the captured logs: the JSON console lines of dozens of test apps would bury the test output.
+        builder.ConfigureLogging(l => { l.ClearProviders(); l.AddProvider(Logs); });
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
     }
 
