@@ -15,6 +15,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddHospitalFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<Platform.FacilityProfile>();
+        services.AddSingleton<Platform.AdministrativeUnitNames>();
         services.Configure<Demo.DemoOptions>(config.GetSection("Demo"));
         services.AddScoped<Demo.DemoSeeder>();
         services.AddScoped<Demo.DemoFacility>();

@@ -20,10 +20,18 @@ public sealed class HospitalSignInManager(
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 
-    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    /// <summary>
+    /// Stamps the last sign-in on a real password sign-in only; cookie refreshes (security-stamp
+    /// validation, sliding expiry) also pass through SignInWithClaimsAsync and must not write.
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(AppUser user, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
-        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
-        await UserManager.UpdateAsync(user);
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (result.Succeeded)
+        {
+            user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+            await UserManager.UpdateAsync(user);
+        }
+        return result;
     }
 }
