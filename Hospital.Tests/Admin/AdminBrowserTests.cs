@@ -13,11 +13,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IClassFixture<Br
     {
         await using var app = await HospitalAppFactory.StartAsync(provider, kestrel: true);
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/account/login");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", HospitalAppFactory.Password);
-        await page.ClickAsync("button[type=submit]");
+        var page = await BrowserFixture.SignedInPageAsync(context, app, "admin");
         await page.WaitForSelectorAsync("[data-testid=current-user]");
 
         await page.GotoAsync(app.BaseUrl + "/admin/users/new");

@@ -15,11 +15,7 @@ public sealed class AuditOutboxBrowserTests(BrowserFixture browser) : IClassFixt
         await using var app = await HospitalAppFactory.StartAsync(provider, kestrel: true);
         var id = (await OutboxTestKit.EnqueueAsync(app.Database, TimeProvider.System, "bhxh.card-check", 1)).Single();
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/account/login");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", HospitalAppFactory.Password);
-        await page.ClickAsync("button[type=submit]");
+        var page = await BrowserFixture.SignedInPageAsync(context, app, "admin");
         await page.WaitForSelectorAsync("[data-testid=current-user]");
 
         await page.GotoAsync(app.BaseUrl + "/admin/outbox");

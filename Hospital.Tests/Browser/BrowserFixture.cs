@@ -26,6 +26,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Fills the sign-in form on <paramref name="page"/> and submits it, as a person would.</summary>
+    public static async Task SubmitSignInAsync(IPage page, string user, string password = Infrastructure.HospitalAppFactory.Password)
+    {
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+    }
+
+    /// <summary>Opens the sign-in page of <paramref name="app"/> in <paramref name="context"/> and signs in.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, Infrastructure.HospitalAppFactory app, string user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+        await SubmitSignInAsync(page, user);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

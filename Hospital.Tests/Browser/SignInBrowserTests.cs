@@ -19,9 +19,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
             await page.GotoAsync(app.BaseUrl + "/");
             // Not signed in: the browser lands on the sign-in page.
             Assert.Contains("/account/login", page.Url);
-            await page.FillAsync("#username", user);
-            await page.FillAsync("#password", HospitalAppFactory.Password);
-            await page.ClickAsync("button[type=submit]");
+            await BrowserFixture.SubmitSignInAsync(page, user);
             await page.WaitForSelectorAsync("[data-testid=current-user]");
             Assert.Contains(fullName, await page.InnerTextAsync("[data-testid=current-user]"));
             var menu = await page.Locator("[data-testid=main-menu] a[data-module]").AllInnerTextsAsync();
@@ -38,9 +36,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/account/login");
-        await page.FillAsync("#username", "reception");
-        await page.FillAsync("#password", "sai-mat-khau-1");
-        await page.ClickAsync("button[type=submit]");
+        await BrowserFixture.SubmitSignInAsync(page, "reception", "sai-mat-khau-1");
         var error = await page.WaitForSelectorAsync("[data-testid=login-error]");
         Assert.Equal("Tên đăng nhập hoặc mật khẩu không đúng.", (await error!.InnerTextAsync()).Trim());
 
