@@ -85,6 +85,17 @@ public sealed class SignInTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Sign_out_without_antiforgery_token_is_refused_and_the_session_stays(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        using var session = app.NewSession();
+        await session.SignInAsync("doctor");
+        var refused = await session.Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/clinic")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task An_idle_session_expires_after_the_configured_time(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider,

@@ -10,8 +10,10 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        // POST only, with antiforgery: a link or image elsewhere cannot sign a user out.
-        app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn, HttpContext ctx) =>
+        // POST only, with antiforgery: a link or image elsewhere cannot sign a user out. Binding
+        // the form is what makes minimal APIs enforce the token (the middleware only records
+        // its verdict), so the form is bound even though no field of it is needed.
+        app.MapPost("/account/logout", async ([FromForm] IFormCollection form, SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.Redirect("/account/login");
@@ -23,8 +25,7 @@ public static class AccountEndpoints
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous();
     }
 }
