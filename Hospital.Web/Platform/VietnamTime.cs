@@ -23,6 +23,9 @@ public static class VietnamTime
     public static string Format(DateTime? utc) =>
         utc is null ? "" : ToLocal(utc.Value).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>dd/MM/yyyy, the way Vietnamese forms write a date; empty for null.</summary>
+    public static string Date(DateOnly? day) => day?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
     private static TimeZoneInfo FindZone()
     {
         foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })

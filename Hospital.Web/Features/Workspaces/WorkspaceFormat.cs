@@ -12,11 +12,9 @@ public static class WorkspaceFormat
     /// <summary>VND without decimals and with "." thousands separators: 46.200.</summary>
     public static string Money(decimal? amount) => amount is { } a ? a.ToString("#,##0", Vi) : "—";
 
-    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-
     /// <summary>Full date of birth when known, else the year (many elderly patients know only that).</summary>
     public static string Born(DateOnly? dateOfBirth, int birthYear) =>
-        dateOfBirth is { } d ? Date(d) : birthYear.ToString(CultureInfo.InvariantCulture);
+        dateOfBirth is { } d ? Platform.VietnamTime.Date(d) : birthYear.ToString(CultureInfo.InvariantCulture);
 
     public static int Age(DateOnly? dateOfBirth, int birthYear, DateOnly today)
     {

@@ -69,7 +69,7 @@ public static partial class FieldKinds
             ? Parsed<DateOnly?>.Success(d)
             : Parsed<DateOnly?>.Fail($"'{text}' không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)."),
         Format = (v, _) => v?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-        Display = (v, _) => v?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
+        Display = (v, _) => Platform.VietnamTime.Date(v),
         Json = (v, _) => v?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
