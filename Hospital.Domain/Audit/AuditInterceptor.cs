@@ -128,7 +128,7 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             // The outbox keeps its own history (attempts, errors, who retried or cancelled).
-            if (entry.Entity is OutboxMessage) continue;
+            if (entry.Entity is OutboxMessage or INotAudited) continue;
             if (entry.Entity is AuditEntry)
                 throw new DomainException("Nhật ký truy vết chỉ được ghi thêm; không được tạo, sửa hay xóa dòng nhật ký trực tiếp.");
             var change = Describe(entry);

@@ -14,6 +14,9 @@ public class Room : CatalogEntry
     public RoomKind Kind { get; set; } = RoomKind.ExamRoom;
     /// <summary>Beds for a ward; patients per hour a clinic room can take for an exam room.</summary>
     public int? Capacity { get; set; }
+    /// <summary>For an exam room: the exam service (công khám) charged when a visit is registered to it.</summary>
+    public int? ExamServiceId { get; set; }
+    public MedicalService? ExamService { get; set; }
 }
 
 internal sealed class RoomConfiguration : CatalogEntryConfiguration<Room>
@@ -23,5 +26,6 @@ internal sealed class RoomConfiguration : CatalogEntryConfiguration<Room>
     {
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ExamService).WithMany().HasForeignKey(x => x.ExamServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2,7 +2,11 @@ using Hospital.Domain.Audit;
 using Hospital.Domain.Data;
 using Hospital.Domain.Outbox;
 using Hospital.Web.Features.Audit;
+using Hospital.Web.Features.Insurance;
 using Hospital.Web.Features.Outbox;
+using Hospital.Web.Features.Queues;
+using Hospital.Web.Features.Reception;
+using Hospital.Web.Features.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -44,11 +48,17 @@ public static class FeatureRegistration
             sp.GetRequiredService<ILogger<OutboxDispatcher>>(),
             sp.GetRequiredService<OutboxInstance>().Id));
         services.AddHostedService<OutboxHostedService>();
+
+        services.AddReception(config).AddInsurance(config).AddVisits(config).AddQueues(config);
         return services;
     }
 
     public static void MapHospitalFeatureEndpoints(this WebApplication app)
     {
         app.MapOutboxEndpoints();
+        app.MapReception();
+        app.MapInsurance();
+        app.MapVisits();
+        app.MapQueues();
     }
 }
