@@ -39,7 +39,8 @@ public sealed class DemoPatients(HospitalDbContext db, TimeProvider clock, ILogg
         log.LogInformation("Seeded {Count} demo patients in {Elapsed} ms", patients.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<DemoPatientReferences> LoadReferencesAsync(CancellationToken ct)
+    /// <summary>The catalogs demo patients are drawn from; the reception benchmark generates its million patients from them too.</summary>
+    public async Task<DemoPatientReferences> LoadReferencesAsync(CancellationToken ct)
     {
         var communes = await db.Set<Commune>().AsNoTracking().Where(c => c.IsActive)
             .OrderBy(c => c.Code).Select(c => new DemoCommune(c.Code, c.ProvinceCode, c.Kind)).ToListAsync(ct);
