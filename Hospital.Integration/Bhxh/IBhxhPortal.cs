@@ -1,0 +1,18 @@
+namespace Hospital.Integration.Bhxh;
+
+/// <summary>The BHXH assessment gateway (egw) as the hospital uses it: card lookups and XML0 check-ins (bhyt-claims.md §6).</summary>
+public interface IBhxhPortal
+{
+    /// <exception cref="BhxhPortalUnavailableException">Network failure, 5xx or timeout: try again later.</exception>
+    /// <exception cref="BhxhPortalException">The portal refused the account or answered something unreadable.</exception>
+    Task<CardLookupResult> CheckCardAsync(CardLookupRequest request, CancellationToken ct = default);
+
+    /// <exception cref="BhxhPortalUnavailableException">Network failure, 5xx or timeout: try again later.</exception>
+    Task<SubmitResult> SendCheckInAsync(CheckInSubmission submission, CancellationToken ct = default);
+}
+
+/// <summary>The portal answered, but not usably (bad credentials after a fresh token, unreadable reply).</summary>
+public class BhxhPortalException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The portal could not be reached or failed on its side; a later try may succeed.</summary>
+public sealed class BhxhPortalUnavailableException(string message, Exception? inner = null) : BhxhPortalException(message, inner);
