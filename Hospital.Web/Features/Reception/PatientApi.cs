@@ -90,7 +90,13 @@ public static class PatientApi
                         },
                     });
                 if (!result.Succeeded)
-                    return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, "Hồ sơ người bệnh chưa hợp lệ, chưa lưu gì.", result.Errors.ToDictionary());
+                    // ApiProblems.Result's validation problem is always 400; rule violations are 422 (contract: "400/422").
+                    return TypedResults.Problem(new HttpValidationProblemDetails(result.Errors.ToDictionary())
+                    {
+                        Status = StatusCodes.Status422UnprocessableEntity,
+                        Title = ApiProblems.TitleFor(StatusCodes.Status422UnprocessableEntity),
+                        Detail = "Hồ sơ người bệnh chưa hợp lệ, chưa lưu gì.",
+                    });
                 var created = await DetailAsync(db, result.Patient!.Id, ct);
                 return Results.Created($"/api/v1/patients/{result.Patient.Id}", created);
             })
