@@ -148,6 +148,12 @@ public sealed class PatientApiTests
         Assert.Equal(["hoa", "thi hoa", "tran thi hoa"], (await db.Set<PatientNameKey>().Where(k => k.PatientId == id).Select(k => k.Key).ToListAsync()).Order());
         Assert.True(await db.Set<Hospital.Domain.Audit.AuditEntry>().AnyAsync(a => a.Entity == nameof(Patient) && a.EntityKey == id.ToString()));
         Assert.Equal(HttpStatusCode.NotFound, (await clerk.Client.GetAsync("/api/v1/patients/999999")).StatusCode);
+
+        // Documented for kiosk vendors: the three endpoints and the POST body with its confirm flag.
+        var openApi = JsonDocument.Parse(await clerk.Client.GetStringAsync("/api/v1/openapi.json")).RootElement.GetProperty("paths");
+        Assert.True(openApi.TryGetProperty("/api/v1/patients", out var list));
+        Assert.True(openApi.TryGetProperty("/api/v1/patients/{id}", out _));
+        Assert.Contains("confirmDuplicate", list.GetProperty("post").GetProperty("requestBody").GetRawText() + await clerk.Client.GetStringAsync("/api/v1/openapi.json"));
     }
 
     private static async Task AssertConflictAsync(WebSession clerk, Dictionary<string, object?> body, int existingId, string kind)

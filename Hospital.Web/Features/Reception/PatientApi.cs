@@ -103,7 +103,18 @@ public static class PatientApi
             .WithSummary("Tạo hồ sơ người bệnh (ki-ốt, đặt lịch). 400: JSON hoặc định dạng trường sai; 422: vi phạm quy tắc, errors theo tên trường; " +
                          "409: trùng CCCD hoặc thẻ BHYT (mã số BHXH), hoặc trùng họ tên + ngày/năm sinh + xã (khi đó gửi lại với \"confirmDuplicate\": true nếu đúng là người khác); " +
                          "phần mở rộng id và patientCode là hồ sơ đã có.")
-            .Accepts<NewPatientRequest>("application/json")
+            // The body is read by hand (Vietnamese message for bad JSON), so it is described here rather than with
+            // Accepts<T>(), whose content-type check would send a form post to the /api 404 fallback instead of 401/415.
+            .AddOpenApiOperationTransformer(async (op, ctx, ct) =>
+            {
+                var schema = await ctx.GetOrCreateSchemaAsync(typeof(NewPatientRequest), null, ct);
+                op.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "Hồ sơ người bệnh; ngày dạng yyyy-MM-dd, sex \"M\" | \"F\"; trường lạ được bỏ qua.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                };
+            })
             .Produces<PatientDetail>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
