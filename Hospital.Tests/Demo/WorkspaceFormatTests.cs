@@ -24,15 +24,4 @@ public sealed class WorkspaceFormatTests
         Assert.Equal("05/11/1961", WorkspaceFormat.Born(new DateOnly(1961, 11, 5), 1961));
         Assert.Equal("1950", WorkspaceFormat.Born(null, 1950));
     }
-
-    [Fact]
-    public void Patient_search_splits_names_from_identifiers()
-    {
-        var terms = PatientSearch.Parse("Nguyễn Văn Hùng 1961 GD4373712345678");
-        Assert.Equal(["nguyen", "van", "hung"], terms.Where(t => !t.IsIdentifier).Select(t => t.Text));
-        Assert.Contains(terms, t => t.IsIdentifier && t.Year == 1961);
-        Assert.Contains(terms, t => t.IsIdentifier && t.Text == "GD4373712345678" && t.Year is null);
-        // A phone number typed in groups is one identifier.
-        Assert.Equal([new PatientSearch.Term("0912345678", true, null)], PatientSearch.Parse("0912 345 678"));
-    }
 }

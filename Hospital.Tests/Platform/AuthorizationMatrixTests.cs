@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/catalogs", Everyone),
         ("/api/v1/openapi.json", Everyone),
         ("/api/v1/admin", [Roles.Admin]),
+        ("/api/v1/patients", [Roles.Reception]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch.</summary>

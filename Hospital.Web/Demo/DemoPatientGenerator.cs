@@ -87,7 +87,47 @@ public static class DemoPatientGenerator
             }
             patients.Add(patient);
         }
+        AddGuardiansAndAllergies(patients, today, createdAtUtc, seed);
         return patients;
+    }
+
+    private static readonly string[] AllergySubstances = ["Penicillin", "Amoxicillin", "Cefalexin", "Aspirin", "Ibuprofen", "Sulfamethoxazol", "Hải sản", "Phấn hoa"];
+    private static readonly string[] AllergyReactions = ["nổi mề đay", "ngứa, phát ban", "khó thở", "phù mạch", "sốc phản vệ"];
+
+    /// <summary>
+    /// Guardians for children under 6 (required by reception) and a few recorded allergies. A
+    /// second random stream, so the patients drawn above stay the same for a given seed.
+    /// </summary>
+    private static void AddGuardiansAndAllergies(List<Patient> patients, DateOnly today, DateTime createdAtUtc, int seed)
+    {
+        var random = new Randomizer(seed + 1);
+        foreach (var p in patients)
+        {
+            if (PatientValidation.MayBeUnder(p.DateOfBirth, p.BirthYear, today, PatientValidation.GuardianRequiredUnderAge))
+            {
+                var mother = random.Bool(0.7f);
+                var parentSex = mother ? Sex.Female : Sex.Male;
+                var parentName = VietnameseNames.FullName(random, parentSex, p.BirthYear - random.Number(20, 38));
+                // Children carry the father's family name; the father's full name then starts with it.
+                if (!mother) parentName = p.FullName.Split(' ')[0] + parentName[parentName.IndexOf(' ')..];
+                p.GuardianName = parentName;
+                p.GuardianRelation = mother ? "Mẹ" : "Bố";
+                p.GuardianPhone = DemoIdentityNumbers.MobilePhone(random);
+            }
+            if (random.Bool(0.04f))
+            {
+                var substance = random.ArrayElement(AllergySubstances);
+                p.Allergies.Add(new PatientAllergy
+                {
+                    Substance = substance,
+                    SubstanceKey = VietnameseText.SearchKey(substance),
+                    Reaction = random.ArrayElement(AllergyReactions),
+                    Severity = random.Weighted([AllergySeverity.Mild, AllergySeverity.Moderate, AllergySeverity.Severe], [5f, 3, 1]),
+                    RecordedAt = createdAtUtc,
+                    RecordedBy = "demo",
+                });
+            }
+        }
     }
 
     /// <summary>"yy" of the current year + a 7-digit sequence, as reception numbers them (e.g. 260000001).</summary>
@@ -189,6 +229,7 @@ public static class DemoPatientGenerator
         return new BhytCard
         {
             Number = number,
+            SocialInsuranceNumber = number[5..],
             ValidFrom = from,
             ValidTo = to,
             RegisteredFacilityCode = RegisteredFacility(random, issuingProvince),

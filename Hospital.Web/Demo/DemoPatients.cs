@@ -1,5 +1,6 @@
 using Hospital.Domain.Catalog;
 using Hospital.Domain.Data;
+using Hospital.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Web.Demo;
@@ -8,7 +9,7 @@ namespace Hospital.Web.Demo;
 /// Inserts the demo patients (<see cref="DemoPatientGenerator"/>) drawn from the catalogs
 /// loaded at start, in batches so 2,000 patients with their cards take a few seconds.
 /// </summary>
-public sealed class DemoPatients(HospitalDbContext db, TimeProvider clock, ILogger<DemoPatients> log)
+public sealed class DemoPatients(HospitalDbContext db, TimeProvider clock, PatientCodeOptions codes, ILogger<DemoPatients> log)
 {
     private const int BatchSize = 500;
 
@@ -27,7 +28,14 @@ public sealed class DemoPatients(HospitalDbContext db, TimeProvider clock, ILogg
         {
             foreach (var batch in patients.Chunk(BatchSize))
             {
+                // Codes from the same sequence reception uses, so new registrations continue after the demo ones.
+                foreach (var p in batch)
+                    p.Code = IdentifierSequences.Format(codes.PatientCodeFormat, await IdentifierSequences.NextAsync(db, IdentifierSequences.PatientCode, ct), today);
                 db.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+                foreach (var p in batch)
+                    foreach (var (key, index) in PatientNameKeys.For(p.SearchKey))
+                        db.Add(new PatientNameKey { Key = key, PatientId = p.Id, WordIndex = index });
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
