@@ -39,7 +39,10 @@ public static class BoardEvents
             board = await BoardTokens.FindAsync(db, token, ct);
             if (board is null)
             {
+                // A plain 404 for the EventSource (which then stops retrying), not the signed-in error page.
+                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
                 http.Response.StatusCode = StatusCodes.Status404NotFound;
+                await http.Response.WriteAsync("Bảng gọi số không tồn tại hoặc đã bị thu hồi.", ct);
                 return;
             }
             var codes = BoardTokens.RoomCodes(board);
