@@ -46,10 +46,10 @@ public sealed class TicketData(HospitalDbContext db, FacilityProfile facility)
         return new SvgQRCode(data).GetGraphic(4);
     }
 
-    /// <summary>The same QR as a PNG, for the PDF.</summary>
-    public static byte[] PatientQrPng(string patientCode)
+    /// <summary>The same QR as dark/light modules (quiet zone included), for the PDF.</summary>
+    public static IReadOnlyList<IReadOnlyList<bool>> PatientQrModules(string patientCode)
     {
         using var data = QRCodeGenerator.GenerateQrCode(patientCode, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        return [.. data.ModuleMatrix.Select(row => (IReadOnlyList<bool>)[.. row.Cast<bool>()])];
     }
 }

@@ -97,9 +97,14 @@ public static class TicketPdf
         gfx.DrawString(t.VisitCode, small, XBrushes.Black,
             new XRect(barLeft, y + (qrSize + barHeight) / 2 + 1, widths.Sum() * module, small.GetHeight()), XStringFormats.TopCenter);
 
-        using (var png = new MemoryStream(TicketData.PatientQrPng(t.PatientCode)))
-        using (var qr = XImage.FromStream(png))
-            gfx.DrawImage(qr, x + Code128.QuietZone * module + 6, codesTop, qrSize, qrSize);
+        // The QR drawn module by module as vector squares: sharp at any printer resolution, and
+        // PDFsharp 6.5 (core build) cannot read QRCoder's 1-bit palette PNG ("Unsupported image format").
+        var matrix = TicketData.PatientQrModules(t.PatientCode);
+        var cell = qrSize / matrix.Count;
+        var qrLeft = x + Code128.QuietZone * module + 6;
+        for (var row = 0; row < matrix.Count; row++)
+            for (var col = 0; col < matrix.Count; col++)
+                if (matrix[row][col]) gfx.DrawRectangle(XBrushes.Black, qrLeft + col * cell, codesTop + row * cell, cell, cell);
         y = codesTop + qrSize + small.GetHeight() + 4;
         Center(L["Vui lòng chờ gọi số trước phòng khám. Giữ phiếu đến khi khám xong."], 6.5);
 
