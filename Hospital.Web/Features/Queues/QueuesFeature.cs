@@ -21,6 +21,7 @@ public static class QueuesFeature
 
     public static void MapQueues(this WebApplication app)
     {
+        app.UseBoardGate();
         // The board's live stream opens with the board token instead of a sign-in, like the board page.
         app.MapGet("/board/{token}/events", BoardEvents.StreamAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapTicketPdf();
