@@ -41,10 +41,12 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/openapi.json", Everyone),
         ("/api/v1/admin", [Roles.Admin]),
         ("/api/v1/patients", [Roles.Reception]),
+        ("/api/v1/queues", [Roles.Reception, Roles.Doctor, Roles.Nurse]),
     ];
 
-    /// <summary>Reachable without signing in: the sign-in page, health, the language switch.</summary>
-    private static readonly string[] Anonymous = ["/account/login", "/health", "/health/ready", "/culture"];
+    /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
+    /// boards, which open with a board token instead (an unknown token is a 404: Queues/QueueBoardTests).</summary>
+    private static readonly string[] Anonymous = ["/account/login", "/health", "/health/ready", "/culture", "/board/"];
 
     private static readonly Dictionary<string, string> SampleRouteValues = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -52,6 +54,9 @@ public sealed class AuthorizationMatrixTests
         ["slug"] = "departments",
         ["id"] = "1",
         ["code"] = "404",
+        ["roomCode"] = "PK01",
+        ["visitId"] = "1",
+        ["token"] = "not-a-board-token",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

@@ -28,6 +28,7 @@ public static class DemoBanner
                 foreach (var (user, role, _) in DemoOptions.Users)
                     Console.WriteLine($"   {user,-11} {role,-17} mật khẩu / password: {c.Password}");
                 Console.WriteLine($" Khóa API demo / demo API key (X-Api-Key, Admin): {c.ApiKey}");
+                Console.WriteLine($" Bảng gọi số / queue board (TV, no sign-in): {url.TrimEnd('/')}{DemoQueueBoard.Path}");
             }
             Console.WriteLine("============================================================");
             Console.WriteLine();

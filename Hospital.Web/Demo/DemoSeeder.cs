@@ -31,6 +31,7 @@ public sealed class DemoSeeder(
             await SeedApiKeyAsync(credentials.ApiKey, ct);
             await patients.SeedAsync(options.Value.Patients, ct);
         }
+        await DemoQueueBoard.SeedAsync(db, clock, ct);
         DemoBanner.Remember(credentials);
     }
 
