@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     IOptions<Platform.StorageOptions> storage,
     DemoFacility facility,
     DemoPatients patients,
+    DemoVisits visits,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -31,6 +32,7 @@ public sealed class DemoSeeder(
             await SeedApiKeyAsync(credentials.ApiKey, ct);
             await patients.SeedAsync(options.Value.Patients, ct);
         }
+        await visits.SeedTodayAsync(options.Value.Visits, ct);
         DemoBanner.Remember(credentials);
     }
 
