@@ -40,6 +40,8 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/catalogs", Everyone),
         ("/api/v1/openapi.json", Everyone),
         ("/api/v1/admin", [Roles.Admin]),
+        ("/api/v1/visits", [Roles.Reception]),
+        ("/api/v1/rooms", [Roles.Reception]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch.</summary>
@@ -51,6 +53,7 @@ public sealed class AuthorizationMatrixTests
         ["slug"] = "departments",
         ["id"] = "1",
         ["code"] = "404",
+        ["patientId"] = "1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
