@@ -68,6 +68,11 @@ public sealed class VisitApiTests
         await Expect(HttpStatusCode.NotFound, new { patientId = 999999, kind = "fee", roomCode = "PK01" }, "patientId", "Không tìm thấy hồ sơ người bệnh");
         await Expect(HttpStatusCode.NotFound, new { patientId = expired.Id, kind = "fee", roomCode = "PK99" }, "roomCode", "Không tìm thấy phòng khám PK99");
         await Expect(HttpStatusCode.UnprocessableEntity, new { patientId = expired.Id, kind = "bhyt", roomCode = "PK01" }, "kind", "đã hết hạn ngày");
+        var broken = await clerk.Client.PostAsync("/api/v1/visits", new StringContent("{\"patientId\": ", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        var form = await clerk.Client.PostAsync("/api/v1/visits", new FormUrlEncodedContent(new Dictionary<string, string> { ["patientId"] = "1" }));
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        Assert.Contains("application/json", await form.Content.ReadAsStringAsync());
         Assert.Equal(before, await CountAsync(app));
 
         var ok = await clerk.Client.PostAsJsonAsync("/api/v1/visits", new { patientId = expired.Id, kind = "fee", roomCode = "PK02", reason = "", emergency = false });

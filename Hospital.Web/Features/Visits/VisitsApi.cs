@@ -7,6 +7,7 @@ using Hospital.Domain.Visits;
 using Hospital.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace Hospital.Web.Features.Visits;
 
@@ -39,7 +40,18 @@ public static class VisitsApi
 
     public static void Map(RouteGroupBuilder api)
     {
+        // The body is read by hand rather than bound: a bound JSON body makes routing refuse other
+        // content types before authorization runs (an anonymous form post would get the API's 404
+        // instead of 401), so the request schema is added to the OpenAPI operation here.
         api.MapPost("/visits", RegisterAsync)
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(RegisterVisitBody), null, ct) },
+                },
+            })
             .WithSummary("Đăng ký lượt khám ngoại trú: {patientId, kind: bhyt|fee|free, roomCode, reason, emergency} → 201 {id, visitCode, maLk, ticketNumber, roomCode}.")
             .WithDescription("Lỗi: 400 dữ liệu sai dạng, 422 vi phạm quy tắc (thẻ BHYT hết hạn, phòng ngừng hoạt động...), 404 không có người bệnh/phòng, 409 người bệnh đã có lượt khám chưa kết thúc tại phòng hôm nay (existingVisitId). errors: thông báo tiếng Việt theo tên trường.")
             .Produces<RegisteredVisitDto>(StatusCodes.Status201Created)
@@ -63,10 +75,19 @@ public static class VisitsApi
             .WithSummary("Phòng khám nhận đăng ký hôm nay và số người đang chờ: {items: [{roomCode, name, departmentCode, waiting}]}.");
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterVisitBody? body, VisitRegistration registration, HttpContext http, CancellationToken ct)
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
+
+    private static async Task<IResult> RegisterAsync(VisitRegistration registration, HttpContext http, CancellationToken ct)
     {
+        RegisterVisitBody? body = null;
+        if (http.Request.HasJsonContentType())
+        {
+            try { body = await http.Request.ReadFromJsonAsync<RegisterVisitBody>(BodyJson, ct); }
+            catch (JsonException e) { return Problem(http, StatusCodes.Status400BadRequest, new() { [""] = [$"JSON không hợp lệ: {e.Message}"] }); }
+        }
+        if (body is null)
+            return Problem(http, StatusCodes.Status400BadRequest, new() { [""] = ["Cần nội dung JSON (Content-Type: application/json)."] });
         var errors = new Dictionary<string, string[]>();
-        if (body is null) return Problem(http, StatusCodes.Status400BadRequest, new() { [""] = ["Thiếu nội dung yêu cầu (JSON)."] });
         if (body.PatientId is not > 0) errors[VisitFields.PatientId] = ["Thiếu mã người bệnh (patientId)."];
         var kind = ParseKind(body.Kind);
         if (kind is null) errors[VisitFields.Kind] = ["Hình thức khám (kind) phải là \"bhyt\", \"fee\" hoặc \"free\"."];
