@@ -165,18 +165,24 @@ public sealed partial class VisitRegistration(
     /// The benefit a BHYT visit would get if registered now (the page's preview): the same rules
     /// and card choice as <see cref="RegisterAsync"/>. Returns the decision or why BHYT is not possible.
     /// </summary>
-    public async Task<(BenefitDecision? Decision, BhytCard? Card, string? Problem)> PreviewBenefitAsync(
+    public sealed record BenefitPreviewResult(BenefitDecision? Decision, BhytCard? Card, string? Problem)
+    {
+        public void Deconstruct(out BenefitDecision? decision, out BhytCard? card, out string? problem) =>
+            (decision, card, problem) = (Decision, Card, Problem);
+    }
+
+    public async Task<BenefitPreviewResult> PreviewBenefitAsync(
         int patientId, bool emergency, bool hasReferral, bool hasAppointmentSlip, CancellationToken ct = default)
     {
         var day = VietnamCalendar.Today(clock);
         var cards = await db.Set<BhytCard>().AsNoTracking().Where(c => c.PatientId == patientId && c.VoidedAt == null).ToListAsync(ct);
-        if (WhyNoBhyt(cards, day) is { } why) return (null, null, why);
+        if (WhyNoBhyt(cards, day) is { } why) return new(null, null, why);
         var card = CardFor(cards, day)!;
-        if (BhytCardCode.TryParse(card.Number, out var error) is not { } code) return (null, card, error);
+        if (BhytCardCode.TryParse(card.Number, out var error) is not { } code) return new(null, card, error);
         var facility = await db.Set<FacilitySettings>().AsNoTracking().OrderBy(f => f.Id).FirstOrDefaultAsync(ct);
-        if (facility is null) return (null, card, "Chưa khai báo thông tin cơ sở KCB.");
+        if (facility is null) return new(null, card, "Chưa khai báo thông tin cơ sở KCB.");
         var decision = await benefitRules.DecideAsync(Situation(facility, code, card, day, emergency, hasReferral, hasAppointmentSlip), ct);
-        return (decision, card, null);
+        return new(decision, card, null);
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new(System.Text.Json.JsonSerializerDefaults.Web);
