@@ -29,6 +29,8 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
             ["Demo:Password"] = Password,
             ["Demo:ApiKey"] = ApiKey,
             ["Demo:Patients"] = "40",
+            // No demo visits: tests that need visits register their own and count what they made.
+            ["Demo:Visits"] = "0",
             ["Outbox:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",

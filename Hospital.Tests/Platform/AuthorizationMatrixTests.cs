@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/admin", [Roles.Admin]),
         ("/api/v1/patients", [Roles.Reception]),
         ("/api/v1/queues", [Roles.Reception, Roles.Doctor, Roles.Nurse]),
+        ("/api/v1/visits", [Roles.Reception]),
+        ("/api/v1/rooms", [Roles.Reception]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
@@ -57,6 +59,7 @@ public sealed class AuthorizationMatrixTests
         ["roomCode"] = "PK01",
         ["visitId"] = "1",
         ["token"] = "not-a-board-token",
+        ["patientId"] = "1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

@@ -3,6 +3,7 @@ using Hospital.Domain.Catalog;
 using Hospital.Domain.Common;
 using Hospital.Domain.Data;
 using Hospital.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Web.Demo;
 
@@ -61,6 +62,18 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
         ("TN-01", "Quầy thu ngân số 1", "TCKT", RoomKind.Cashier, null),
         ("TN-02", "Quầy thu ngân số 2", "TCKT", RoomKind.Cashier, null),
     ];
+
+    /// <summary>The exam service (công khám, <see cref="DemoServices"/>) each exam room charges at registration.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> ExamServiceOfRoom = new Dictionary<string, string>
+    {
+        ["PK01"] = "02.1896.1888", // Khám Nội
+        ["PK02"] = "02.1896.1888",
+        ["PK03"] = "10.1900.1888", // Khám Ngoại
+        ["PK04"] = "13.1902.1888", // Khám Phụ sản
+        ["PK05"] = "03.1898.1888", // Khám Nhi
+        ["PK06"] = "15.1907.1888", // Khám Tai Mũi Họng
+        ["PK07"] = "16.1908.1888", // Khám Răng Hàm Mặt
+    };
 
     /// <summary>Staff: (code, name, title, CCHN, department, sex). Demo users' rows are added from <see cref="DemoOptions.Users"/>.</summary>
     internal static readonly IReadOnlyList<(string Code, string Name, string Title, string? Cchn, string Department, Sex Sex)> OtherStaff =
@@ -132,6 +145,11 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
         })));
         db.AddRange(DemoFormulary.CreateDrugs().Select(Catalog));
         db.AddRange(DemoFormulary.CreateSupplies().Select(Catalog));
+        await db.SaveChangesAsync(ct);
+
+        var serviceId = await db.Set<MedicalService>().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        foreach (var room in db.ChangeTracker.Entries<Room>().Select(e => e.Entity))
+            if (ExamServiceOfRoom.TryGetValue(room.Code, out var code)) room.ExamServiceId = serviceId[code];
         await db.SaveChangesAsync(ct);
     }
 

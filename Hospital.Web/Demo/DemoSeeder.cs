@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     IOptions<Platform.StorageOptions> storage,
     DemoFacility facility,
     DemoPatients patients,
+    DemoVisits visits,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -32,6 +33,7 @@ public sealed class DemoSeeder(
             await patients.SeedAsync(options.Value.Patients, ct);
         }
         await DemoQueueBoard.SeedAsync(db, clock, ct);
+        await visits.SeedTodayAsync(options.Value.Visits, ct);
         DemoBanner.Remember(credentials);
     }
 

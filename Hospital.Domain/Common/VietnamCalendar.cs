@@ -1,0 +1,24 @@
+namespace Hospital.Domain.Common;
+
+/// <summary>
+/// The hospital's calendar day (Asia/Ho_Chi_Minh) for rules that live in Domain: queues,
+/// tickets and visit dates are per local day, while times are stored in UTC (DESIGN.md "Data").
+/// Same zone logic as the web layer's VietnamTime, which Domain cannot reference. Vietnam has
+/// kept UTC+7 without daylight saving since 1975, so a fixed offset stands in where tzdata is missing.
+/// </summary>
+public static class VietnamCalendar
+{
+    public static readonly TimeZoneInfo Zone = FindZone();
+
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
+    private static TimeZoneInfo FindZone()
+    {
+        foreach (var id in new[] { "Asia/Ho_Chi_Minh", "SE Asia Standard Time" })
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
+        return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
+    }
+}
