@@ -34,9 +34,21 @@ public static class ApiProblems
         return context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
     }
 
-    /// <summary>A problem result for endpoint handlers.</summary>
-    public static IResult Result(int status, string? detail = null, IDictionary<string, string[]>? errors = null) =>
-        errors is null
-            ? TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status))
-            : TypedResults.ValidationProblem(errors, detail: detail, title: TitleFor(status));
+    /// <summary>
+    /// A problem result for endpoint handlers, with the given status also when field
+    /// <paramref name="errors"/> are listed (400 for bad shape, 422 for broken rules, 409 for a
+    /// conflict) and any <paramref name="extensions"/> a client needs (e.g. the existing record's id).
+    /// </summary>
+    public static IResult Result(int status, string? detail = null, IDictionary<string, string[]>? errors = null,
+        IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Status = status;
+        problem.Title = TitleFor(status);
+        problem.Detail = detail ?? (errors is null ? null : string.Join(" ", errors.Values.SelectMany(m => m)));
+        problem.Type = $"https://httpstatuses.io/{status}";
+        if (extensions is not null)
+            foreach (var (key, value) in extensions) problem.Extensions[key] = value;
+        return TypedResults.Problem(problem);
+    }
 }

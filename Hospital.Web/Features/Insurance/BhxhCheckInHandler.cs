@@ -27,7 +27,9 @@ internal sealed class BhxhCheckInHandler(HospitalDbContext db, IBhxhPortal porta
         var visit = await db.Set<Visit>().Include(v => v.Patient).SingleOrDefaultAsync(v => v.Id == visitId, ct)
                     ?? throw new PermanentOutboxFailure($"Không tìm thấy lượt khám {visitId}.");
         if (visit.CheckInTransactionCode is not null) return; // sent already (a repeated delivery)
-        if (visit.VoidedAt is not null) throw new PermanentOutboxFailure($"Lượt khám {visit.Code} đã hủy: không gửi check-in.");
+        // Cancelled before the check-in went out: the portal never needs to hear of the visit, and
+        // nothing is wrong that staff should look at, so the message just completes.
+        if (visit.VoidedAt is not null) return;
         if (visit.Kind != VisitKind.Bhyt) throw new PermanentOutboxFailure($"Lượt khám {visit.Code} không dùng thẻ BHYT: không gửi check-in.");
 
         var charge = await db.Set<Charge>().AsNoTracking()

@@ -77,26 +77,15 @@ public static class PatientApi
 
                 var result = await registration.CreateAsync(input, ReceptionFeature.Clerk(http, clock), ct);
                 if (result.Duplicate is { } d)
-                    return Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    return ApiProblems.Result(StatusCodes.Status409Conflict, d.Message, extensions: new Dictionary<string, object?>
                     {
-                        Status = StatusCodes.Status409Conflict,
-                        Title = ApiProblems.TitleFor(StatusCodes.Status409Conflict),
-                        Detail = d.Message,
-                        Extensions =
-                        {
-                            ["id"] = d.ExistingId,
-                            ["patientCode"] = d.ExistingCode,
-                            ["duplicate"] = d.Kind switch { DuplicateKind.Cccd => "cccd", DuplicateKind.BhytCard => "bhytCard", _ => "nameBirthCommune" },
-                        },
+                        ["id"] = d.ExistingId,
+                        ["patientCode"] = d.ExistingCode,
+                        ["duplicate"] = d.Kind switch { DuplicateKind.Cccd => "cccd", DuplicateKind.BhytCard => "bhytCard", _ => "nameBirthCommune" },
                     });
                 if (!result.Succeeded)
-                    // ApiProblems.Result's validation problem is always 400; rule violations are 422 (contract: "400/422").
-                    return TypedResults.Problem(new HttpValidationProblemDetails(result.Errors.ToDictionary())
-                    {
-                        Status = StatusCodes.Status422UnprocessableEntity,
-                        Title = ApiProblems.TitleFor(StatusCodes.Status422UnprocessableEntity),
-                        Detail = "Hồ sơ người bệnh chưa hợp lệ, chưa lưu gì.",
-                    });
+                    return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, "Hồ sơ người bệnh chưa hợp lệ, chưa lưu gì.",
+                        result.Errors.ToDictionary());
                 var created = await DetailAsync(db, result.Patient!.Id, ct);
                 return Results.Created($"/api/v1/patients/{result.Patient.Id}", created);
             })

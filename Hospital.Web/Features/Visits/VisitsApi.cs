@@ -77,7 +77,7 @@ public static class VisitsApi
 
     private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
 
-    private static async Task<IResult> RegisterAsync(VisitRegistration registration, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> RegisterAsync(VisitRegistration registration, Queues.Board.QueueNotifier queueChanged, HttpContext http, CancellationToken ct)
     {
         RegisterVisitBody? body = null;
         if (http.Request.HasJsonContentType())
@@ -117,8 +117,11 @@ public static class VisitsApi
                 body.ReferralDiagnosisText, body.ReferralDate),
         }, ct);
         if (result.Visit is { } v)
+        {
+            queueChanged.Changed();
             return TypedResults.Created($"/api/v1/visits/{v.Id}", new RegisteredVisitDto(v.Id, v.VisitCode, v.MaLk, v.TicketNumber, v.RoomCode,
                 Name(v.Priority), v.BenefitCategoryCode, v.PayableSharePercent, v.ExamFee));
+        }
         var status = result.Failure switch
         {
             VisitRegistrationFailure.NotFound => StatusCodes.Status404NotFound,
@@ -167,17 +170,7 @@ public static class VisitsApi
     private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>A problem with the status asked for and errors keyed by field (TypedResults.ValidationProblem is always 400).</summary>
-    private static IResult Problem(HttpContext http, int status, Dictionary<string, string[]> errors, int? existingVisitId = null)
-    {
-        var problem = new HttpValidationProblemDetails(errors)
-        {
-            Status = status,
-            Title = ApiProblems.TitleFor(status),
-            Detail = string.Join(" ", errors.Values.SelectMany(m => m)),
-            Type = $"https://httpstatuses.io/{status}",
-            Instance = http.Request.Path,
-        };
-        if (existingVisitId is { } id) problem.Extensions["existingVisitId"] = id;
-        return TypedResults.Problem(problem);
-    }
+    private static IResult Problem(HttpContext http, int status, Dictionary<string, string[]> errors, int? existingVisitId = null) =>
+        ApiProblems.Result(status, errors: errors,
+            extensions: existingVisitId is { } id ? new Dictionary<string, object?> { ["existingVisitId"] = id } : null);
 }
