@@ -66,6 +66,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(x => x.Cccd).HasMaxLength(12);
         b.HasIndex(x => x.Cccd);
         b.Property(x => x.OldIdNumber).HasMaxLength(12);
+        b.HasIndex(x => x.OldIdNumber);
         b.Property(x => x.Phone).HasMaxLength(20);
         b.HasIndex(x => x.Phone);
         b.Property(x => x.ProvinceCode).HasMaxLength(2);

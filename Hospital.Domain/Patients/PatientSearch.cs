@@ -78,7 +78,7 @@ public static class PatientSearch
             return await ByIdentifierAsync(db, live, terms.Identifiers[0], take, ct);
         }
         // Only a birth year: rarely useful alone, listed by name.
-        var total = await live.Take(TotalCap).CountAsync(ct);
+        var total = await live.OrderBy(p => p.Id).Take(TotalCap).CountAsync(ct);
         return new Result(await live.OrderBy(p => p.SearchKey).ThenBy(p => p.Id).Select(p => p.Id).Take(take).ToListAsync(ct), total);
     }
 
@@ -104,7 +104,7 @@ public static class PatientSearch
         if (ids.Count == 0) return new Result([], 0);
         // Counting key rows, not patients, keeps the count one index range scan; a patient whose
         // name repeats the typed word ("An Văn An") is counted twice, which a capped total tolerates.
-        var total = ids.Count < take ? ids.Count : Math.Max(ids.Count, await matched.Take(TotalCap).CountAsync(ct));
+        var total = ids.Count < take ? ids.Count : Math.Max(ids.Count, await matched.OrderBy(k => k.Key).Take(TotalCap).CountAsync(ct));
         return new Result(ids, total);
     }
 
@@ -119,7 +119,7 @@ public static class PatientSearch
             q = q.Where(p => keys.Where(startsWord).Any(k => k.PatientId == p.Id));
         }
         var ids = await q.OrderBy(p => p.SearchKey).ThenBy(p => p.Id).Select(p => p.Id).Take(take).ToListAsync(ct);
-        var total = ids.Count < take ? ids.Count : await q.Take(TotalCap).CountAsync(ct);
+        var total = ids.Count < take ? ids.Count : await q.OrderBy(p => p.Id).Take(TotalCap).CountAsync(ct);
         return new Result(ids, total);
     }
 
@@ -152,7 +152,7 @@ public static class PatientSearch
                 .Union(cards.Where(StartsWith<BhytCard>(c => c.SocialInsuranceNumber, id)).Select(c => c.PatientId));
             var more = live.Where(p => prefix.Contains(p.Id) && !ids.Contains(p.Id));
             var extra = await more.OrderBy(p => p.Code).Select(p => p.Id).Take(take - ids.Count).ToListAsync(ct);
-            total = ids.Count + (extra.Count < take - ids.Count ? extra.Count : await more.Take(TotalCap).CountAsync(ct));
+            total = ids.Count + (extra.Count < take - ids.Count ? extra.Count : await more.OrderBy(p => p.Id).Take(TotalCap).CountAsync(ct));
             ids.AddRange(extra);
         }
         return new Result(ids, Math.Min(total, TotalCap));

@@ -17,16 +17,16 @@ namespace Hospital.Bench;
 /// </summary>
 public static class RegistrationBenchmark
 {
-    public sealed record Outcome(Latencies Measured, Latencies Baseline, int Registered, int DistinctTickets, int Failed);
+    public sealed record Outcome(Latencies Measured, Latencies Baseline, int Registered, int DistinctTickets, int Failed, double PerSecond);
 
-    public static async Task<Outcome> RunAsync(IServiceProvider services, int clerks, int perClerk)
+    public static async Task<Outcome> RunAsync(IServiceProvider services, int clerks, int perClerk, int maxPauseMs, int seed)
     {
         var factory = services.GetRequiredService<IDbContextFactory<HospitalDbContext>>();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var rooms = await SearchBenchmark.WithDb(factory, db => db.Set<Room>().AsNoTracking()
             .Where(r => r.Kind == RoomKind.ExamRoom && r.IsActive && r.ExamServiceId != null).Select(r => r.Id).ToListAsync());
         var maxId = await SearchBenchmark.WithDb(factory, db => db.Set<Patient>().MaxAsync(p => p.Id));
-        var random = new Random(11);
+        var random = new Random(seed);
         var patientIds = Enumerable.Range(0, clerks * (perClerk + 5)).Select(_ => random.Next(1, maxId + 1)).Distinct().ToArray();
         var insured = (await SearchBenchmark.WithDb(factory, db => db.Set<BhytCard>().AsNoTracking()
             .Where(c => patientIds.Contains(c.PatientId) && c.VoidedAt == null && c.ValidFrom <= today && c.ValidTo >= today)
@@ -44,7 +44,7 @@ public static class RegistrationBenchmark
             })));
 
         // Warm-up with a few registrations, not measured.
-        var measured = new Latencies($"visit registration, {clerks} clerks in parallel");
+        var measured = new Latencies((clerks == 1 ? "registration, one clerk" : $"registration, {clerks} clerks") + (maxPauseMs > 0 ? $", pauses 0–{maxPauseMs} ms" : ", back to back"));
         var warmUp = new Latencies("warm-up");
         var results = new ConcurrentBag<RegisteredVisit>();
         var failed = 0;
@@ -65,10 +65,16 @@ public static class RegistrationBenchmark
             else Interlocked.Increment(ref failed);
         }
         for (var i = 0; i < clerks; i++) await Register(warmUp, patientIds[i], rooms[i % rooms.Count]);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         await Parallel.ForAsync(clerks, clerks + clerks * perClerk, new ParallelOptions { MaxDegreeOfParallelism = clerks }, async (i, _) =>
-            await Register(measured, patientIds[i % patientIds.Length], rooms[Random.Shared.Next(rooms.Count)]));
+        {
+            // A clerk between two patients: talking, taking the card, typing.
+            if (maxPauseMs > 0) await Task.Delay(Random.Shared.Next(maxPauseMs + 1));
+            await Register(measured, patientIds[i % patientIds.Length], rooms[Random.Shared.Next(rooms.Count)]);
+        });
+        var perSecond = measured.Count / started.Elapsed.TotalSeconds;
         var distinct = results.Select(v => (v.RoomId, v.TicketNumber)).Distinct().Count();
-        return new Outcome(measured, baseline, results.Count, distinct, failed);
+        return new Outcome(measured, baseline, results.Count, distinct, failed, perSecond);
     }
 
     private static Task PrepareBaselineTable(IDbContextFactory<HospitalDbContext> factory) =>
