@@ -14,5 +14,5 @@ trap cleanup EXIT
 port=$(db/pg-cluster.sh free-port)
 db/pg-cluster.sh start "$work/pg" "$port"
 bench=bench/Hospital.Bench/bin/Release/net10.0/Hospital.Bench.dll
-dotnet "$bench" Postgres "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" "$pg_n" "$work/data-pg"
+dotnet "$bench" PostgreSQL "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" "$pg_n" "$work/data-pg"
 dotnet "$bench" Sqlite "Data Source=$work/bench.db" "$sqlite_n" "$work/data-sqlite"

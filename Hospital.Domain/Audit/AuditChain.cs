@@ -21,9 +21,10 @@ public static class AuditChain
     /// <summary>Arbitrary constant shared by all Hospital instances ("HOSPAUDT").</summary>
     public const long AppendLockKey = 0x484F535041554454;
 
-    private const string InsertSql =
-        "INSERT INTO audit_entries (at, user_id, user_name, action, entity, entity_key, changes, previous_hash, hash) " +
-        "VALUES (@at, @user_id, @user_name, @action, @entity, @entity_key, @changes, @previous_hash, @hash)";
+    /// <summary>Rows per INSERT: 9 parameters each stays far below SQLite's and PostgreSQL's parameter limits (32,766 / 65,535).</summary>
+    private const int RowsPerInsert = 500;
+
+    private static readonly string[] Columns = ["at", "user_id", "user_name", "action", "entity", "entity_key", "changes", "previous_hash", "hash"];
 
     private const string LastHashSql = "SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1";
 
@@ -52,11 +53,10 @@ public static class AuditChain
         string previous;
         using (var read = Command(db, LastHashSql))
             previous = read.ExecuteScalar() as string ?? "";
-        using var insert = InsertCommand(db);
-        foreach (var e in entries)
+        foreach (var e in entries) previous = Seal(e, previous);
+        foreach (var chunk in entries.Chunk(RowsPerInsert))
         {
-            previous = Seal(e, previous);
-            Bind(insert, e);
+            using var insert = InsertCommand(db, chunk);
             insert.ExecuteNonQuery();
         }
     }
@@ -67,11 +67,10 @@ public static class AuditChain
         string previous;
         await using (var read = Command(db, LastHashSql))
             previous = await read.ExecuteScalarAsync(ct) as string ?? "";
-        await using var insert = InsertCommand(db);
-        foreach (var e in entries)
+        foreach (var e in entries) previous = Seal(e, previous);
+        foreach (var chunk in entries.Chunk(RowsPerInsert))
         {
-            previous = Seal(e, previous);
-            Bind(insert, e);
+            await using var insert = InsertCommand(db, chunk);
             await insert.ExecuteNonQueryAsync(ct);
         }
     }
@@ -99,24 +98,30 @@ public static class AuditChain
         return cmd;
     }
 
-    private static DbCommand InsertCommand(DbContext db)
+    /// <summary>
+    /// One multi-row INSERT for all rows of a save, in chain order (ids follow the VALUES order on
+    /// both providers): one round trip instead of one per row, while the append lock is held.
+    /// </summary>
+    private static DbCommand InsertCommand(DbContext db, IReadOnlyList<AuditEntry> entries)
     {
-        var cmd = Command(db, InsertSql);
-        foreach (var name in new[] { "at", "user_id", "user_name", "action", "entity", "entity_key", "changes", "previous_hash", "hash" })
+        var cmd = Command(db, "");
+        var rows = new List<string>(entries.Count);
+        for (var row = 0; row < entries.Count; row++)
         {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            if (name != "at") p.DbType = System.Data.DbType.String;
-            cmd.Parameters.Add(p);
+            var e = entries[row];
+            object?[] values = [e.At, e.UserId, e.UserName, e.Action, e.Entity, e.EntityKey, e.Changes, e.PreviousHash, e.Hash];
+            var names = new string[Columns.Length];
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                var p = cmd.CreateParameter();
+                p.ParameterName = names[i] = $"@{Columns[i]}{row}";
+                if (i > 0) p.DbType = System.Data.DbType.String;
+                p.Value = values[i] ?? DBNull.Value;
+                cmd.Parameters.Add(p);
+            }
+            rows.Add("(" + string.Join(", ", names) + ")");
         }
+        cmd.CommandText = $"INSERT INTO audit_entries ({string.Join(", ", Columns)}) VALUES {string.Join(", ", rows)}";
         return cmd;
-    }
-
-    /// <summary>Values in the order of <see cref="InsertSql"/>'s parameters (by position: providers differ in name lookup).</summary>
-    private static void Bind(DbCommand cmd, AuditEntry e)
-    {
-        object?[] values = [e.At, e.UserId, e.UserName, e.Action, e.Entity, e.EntityKey, e.Changes, e.PreviousHash, e.Hash];
-        for (var i = 0; i < values.Length; i++)
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
     }
 }

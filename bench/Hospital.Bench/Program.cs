@@ -5,7 +5,7 @@ using Hospital.Bench;
 // bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("usage: Hospital.Bench Postgres|Sqlite CONNECTION_STRING PATIENTS DATA_DIRECTORY");
+    Console.Error.WriteLine("usage: Hospital.Bench PostgreSQL|Sqlite CONNECTION_STRING PATIENTS DATA_DIRECTORY");
     return 2;
 }
 var (provider, connection, patients, dataDir) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);

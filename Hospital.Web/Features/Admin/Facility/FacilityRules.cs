@@ -24,6 +24,11 @@ public sealed class FacilityInput
 
     public FacilityLevel Level { get; set; } = FacilityLevel.Basic;
 
+    public FormerTier FormerTier { get; set; } = FormerTier.Provincial;
+
+    [Range(0, 100, ErrorMessage = "Điểm đánh giá cấp chuyên môn từ 0 đến 100.")]
+    public int? LevelScore { get; set; }
+
     [StringLength(30, ErrorMessage = "Số điện thoại tối đa 30 ký tự.")]
     [RegularExpression(@"^[0-9 +().-]*$", ErrorMessage = "Số điện thoại chỉ gồm chữ số và + ( ) . -")]
     public string? Phone { get; set; }
@@ -69,5 +74,15 @@ public static class FacilityRules
         FacilityLevel.Basic => "Cấp cơ bản",
         FacilityLevel.Specialised => "Cấp chuyên sâu",
         _ => level.ToString(),
+    };
+
+    /// <summary>The tier before 2025, which several MA_DOITUONG_KCB rows of QĐ 3276 still depend on.</summary>
+    public static string FormerTierName(FormerTier tier) => tier switch
+    {
+        FormerTier.Central => "Tuyến trung ương",
+        FormerTier.Provincial => "Tuyến tỉnh",
+        FormerTier.District => "Tuyến huyện",
+        FormerTier.Commune => "Tuyến xã",
+        _ => "Không xếp tuyến",
     };
 }
