@@ -1,6 +1,6 @@
 namespace Hospital.Domain.Insurance;
 
-/// <summary>Outbox message types sent to the BHXH portal; payload <c>{"visitId": n}</c>, reference MA_LK.</summary>
+/// <summary>Outbox message types sent to the BHXH portal; payload <c>{"maLk": "..."}</c>, reference MA_LK.</summary>
 public static class BhxhOutboxTypes
 {
     /// <summary>Card lookup (KQNhanLichSuKCB2024) for a visit registered while the card was not yet checked.</summary>
@@ -9,4 +9,8 @@ public static class BhxhOutboxTypes
     public const string CheckIn = "bhxh.check-in";
 }
 
-public sealed record VisitOutboxPayload(int VisitId);
+/// <summary>
+/// Names the visit by MA_LK, its claim key that never changes and is known before the visit row
+/// is inserted, so a registration writes the visit and its messages in one save.
+/// </summary>
+public sealed record VisitOutboxPayload(string MaLk);

@@ -13,17 +13,17 @@ namespace Hospital.Domain.Visits;
 public static class CheckInTrigger
 {
     /// <summary>
-    /// Call after adding a charge to a visit that is already saved (the payload names its id);
-    /// the caller's next SaveChanges stores the stamp and the outbox message with the charge.
+    /// Call when adding a charge to a visit whose MA_LK is set (saved or about to be); the
+    /// caller's next SaveChanges stores the stamp and the outbox message with the charge.
     /// Returns true when the check-in was queued now.
     /// </summary>
     public static bool OnChargeAdded(DbContext db, Visit visit, TimeProvider clock)
     {
-        if (visit.Id <= 0) throw new InvalidOperationException("The visit must be saved before its check-in is queued.");
+        if (string.IsNullOrEmpty(visit.MaLk)) throw new InvalidOperationException("The visit needs its MA_LK before its check-in is queued.");
         if (!NeedsCheckIn(visit)) return false;
         visit.CheckInQueuedAt = clock.GetUtcNow().UtcDateTime;
         OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CheckIn,
-            System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.Id), OutboxJson), visit.MaLk);
+            System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.MaLk), OutboxJson), visit.MaLk);
         return true;
     }
 

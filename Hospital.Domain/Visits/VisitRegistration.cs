@@ -138,12 +138,10 @@ public sealed partial class VisitRegistration(
                 var fee = ExamFee.For(visit, room.ExamService, room.DepartmentId, visit.RegisteredBy, now);
                 added.AddRange([visit, ticket, fee]);
                 db.AddRange(visit, ticket, fee);
-                await db.SaveChangesAsync(token);
-
-                // Messages name the visit id, known only now; same transaction, so all or nothing.
+                // The portal messages name the visit by MA_LK, so they go in the same save.
                 if (visit.Kind == VisitKind.Bhyt)
-                    OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CardCheck,
-                        System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.Id), PayloadJson), visit.MaLk);
+                    added.Add(OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CardCheck,
+                        System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.MaLk), PayloadJson), visit.MaLk));
                 CheckInTrigger.OnChargeAdded(db, visit, clock);
                 await db.SaveChangesAsync(token);
                 await tx.CommitAsync(token);

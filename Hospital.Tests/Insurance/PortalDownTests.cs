@@ -207,7 +207,7 @@ public sealed class PortalDownTests
         };
         db.Add(visit);
         await db.SaveChangesAsync();
-        var message = OutboxWriter.Enqueue(db, TimeProvider.System, type, $$"""{"visitId":{{visit.Id}}}""", visit.MaLk);
+        var message = OutboxWriter.Enqueue(db, TimeProvider.System, type, $$"""{"maLk":"{{visit.MaLk}}"}""", visit.MaLk);
         await db.SaveChangesAsync();
         return (visit.Id, card.Id, message.Id);
     }

@@ -65,7 +65,7 @@ public sealed class VisitRegistrationTests
         var messages = await db.Set<OutboxMessage>().OrderBy(m => m.Id).ToListAsync();
         Assert.Equal([BhxhOutboxTypes.CardCheck, BhxhOutboxTypes.CheckIn], messages.Select(m => m.Type));
         Assert.All(messages, m => Assert.Equal(v.MaLk, m.Reference));
-        Assert.All(messages, m => Assert.Equal(v.Id, JsonSerializer.Deserialize<VisitOutboxPayload>(m.Payload, JsonSerializerOptions.Web)!.VisitId));
+        Assert.All(messages, m => Assert.Equal(v.MaLk, JsonSerializer.Deserialize<VisitOutboxPayload>(m.Payload, JsonSerializerOptions.Web)!.MaLk));
 
         var paid = await db.Set<Visit>().SingleAsync(x => x.Id == fee.Visit.Id);
         Assert.Equal((CardCheckState.NotApplicable, (string?)null, (DateTime?)null), (paid.CardCheck, paid.CardNumber, paid.CheckInQueuedAt));

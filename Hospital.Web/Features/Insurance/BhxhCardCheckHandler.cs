@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Hospital.Domain.Data;
 using Hospital.Domain.Insurance;
 using Hospital.Domain.Outbox;
+using Hospital.Domain.Visits;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Web.Features.Insurance;
 
@@ -9,24 +12,32 @@ namespace Hospital.Web.Features.Insurance;
 /// while the portal was down (or queued on purpose). An unreachable portal throws, so the
 /// outbox tries again with backoff while the visit shows "thẻ chưa kiểm tra".
 /// </summary>
-internal sealed class BhxhCardCheckHandler(VisitCardChecks checks) : IOutboxHandler
+internal sealed class BhxhCardCheckHandler(HospitalDbContext db, VisitCardChecks checks) : IOutboxHandler
 {
     public string Type => BhxhOutboxTypes.CardCheck;
 
-    public Task HandleAsync(OutboxMessage message, CancellationToken ct) =>
-        checks.CheckAsync(VisitPayload.Read(message).VisitId, ct);
+    public async Task HandleAsync(OutboxMessage message, CancellationToken ct) =>
+        await checks.CheckAsync(await VisitPayload.VisitIdAsync(db, message, ct), ct);
 }
 
 internal static class VisitPayload
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static VisitOutboxPayload Read(OutboxMessage message)
+    /// <summary>The id of the visit the message names by MA_LK; a message naming no known visit can never succeed.</summary>
+    public static async Task<int> VisitIdAsync(HospitalDbContext db, OutboxMessage message, CancellationToken ct)
+    {
+        var maLk = Read(message).MaLk;
+        var id = await db.Set<Visit>().Where(v => v.MaLk == maLk).Select(v => (int?)v.Id).SingleOrDefaultAsync(ct);
+        return id ?? throw new PermanentOutboxFailure($"Không tìm thấy lượt khám có MA_LK {maLk}.");
+    }
+
+    private static VisitOutboxPayload Read(OutboxMessage message)
     {
         try
         {
-            return JsonSerializer.Deserialize<VisitOutboxPayload>(message.Payload, Json) is { VisitId: > 0 } p
-                ? p : throw new PermanentOutboxFailure($"Nội dung tin nhắn không có visitId: {message.Payload}");
+            return JsonSerializer.Deserialize<VisitOutboxPayload>(message.Payload, Json) is { MaLk.Length: > 0 } p
+                ? p : throw new PermanentOutboxFailure($"Nội dung tin nhắn không có maLk: {message.Payload}");
         }
         catch (JsonException ex)
         {

@@ -23,7 +23,7 @@ internal sealed class BhxhCheckInHandler(HospitalDbContext db, IBhxhPortal porta
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
-        var visitId = VisitPayload.Read(message).VisitId;
+        var visitId = await VisitPayload.VisitIdAsync(db, message, ct);
         var visit = await db.Set<Visit>().Include(v => v.Patient).SingleOrDefaultAsync(v => v.Id == visitId, ct)
                     ?? throw new PermanentOutboxFailure($"Không tìm thấy lượt khám {visitId}.");
         if (visit.CheckInTransactionCode is not null) return; // sent already (a repeated delivery)
