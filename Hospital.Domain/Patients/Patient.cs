@@ -60,6 +60,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(x => x.SearchKey).HasMaxLength(200);
         b.HasIndex(x => x.SearchKey);
         b.Property(x => x.Sex).HasConversion<int>();
+        b.HasIndex(x => x.BirthYear);
         b.Property(x => x.EthnicityCode).HasMaxLength(3);
         b.Property(x => x.NationalityCode).HasMaxLength(3);
         b.Property(x => x.OccupationCode).HasMaxLength(5);
