@@ -18,6 +18,11 @@ public sealed class OutboxWriter(HospitalDbContext db, TimeProvider clock)
 
     /// <summary>Payload as camelCase JSON.</summary>
     public OutboxMessage Enqueue<T>(string type, T payload, string? reference = null, int maxAttempts = DefaultMaxAttempts) =>
+        Enqueue(db, clock, type, payload, reference, maxAttempts);
+
+    /// <summary>Payload as camelCase JSON, on a context the caller holds (e.g. inside its own transaction).</summary>
+    public static OutboxMessage Enqueue<T>(DbContext db, TimeProvider clock, string type, T payload,
+        string? reference = null, int maxAttempts = DefaultMaxAttempts) =>
         Enqueue(db, clock, type, JsonSerializer.Serialize(payload, PayloadJson), reference, maxAttempts);
 
     public static OutboxMessage Enqueue(DbContext db, TimeProvider clock, string type, string payload,

@@ -22,8 +22,7 @@ public static class CheckInTrigger
         if (string.IsNullOrEmpty(visit.MaLk)) throw new InvalidOperationException("The visit needs its MA_LK before its check-in is queued.");
         if (!NeedsCheckIn(visit)) return false;
         visit.CheckInQueuedAt = clock.GetUtcNow().UtcDateTime;
-        OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CheckIn,
-            System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.MaLk), OutboxJson), visit.MaLk);
+        OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CheckIn, new VisitOutboxPayload(visit.MaLk), visit.MaLk);
         return true;
     }
 
@@ -36,6 +35,4 @@ public static class CheckInTrigger
 
     /// <summary>MA_DOITUONG_KCB of an emergency (QĐ 3276, bhyt-claims.md §4.2).</summary>
     public const string EmergencyCategory = "2";
-
-    private static readonly System.Text.Json.JsonSerializerOptions OutboxJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -1,3 +1,4 @@
+using Hospital.Domain.Patients;
 namespace Hospital.Domain.Visits;
 
 /// <summary>
@@ -14,7 +15,7 @@ public static class PrioritySuggestion
     public static PriorityGroup Suggest(DateOnly? dateOfBirth, int birthYear, DateOnly visitDate, bool emergency)
     {
         if (emergency) return PriorityGroup.Emergency;
-        var age = AgeOn(dateOfBirth, birthYear, visitDate);
+        var age = PatientAge.Years(dateOfBirth, birthYear, visitDate);
         if (age < ChildAgeLimit) return PriorityGroup.ChildUnder6;
         if (age >= ElderlyAge) return PriorityGroup.Aged75;
         return PriorityGroup.None;
@@ -30,15 +31,4 @@ public static class PrioritySuggestion
         emergency ? PriorityGroup.Emergency
         : chosen is { } c && c != PriorityGroup.Emergency ? c
         : suggested == PriorityGroup.Emergency ? PriorityGroup.None : suggested;
-
-    /// <summary>
-    /// Completed years. With only a birth year the age is the year difference, which may count a
-    /// child born late in the year one year older than they are; the clerk can still pick the group.
-    /// </summary>
-    public static int AgeOn(DateOnly? dateOfBirth, int birthYear, DateOnly day)
-    {
-        if (dateOfBirth is not { } d) return day.Year - birthYear;
-        var age = day.Year - d.Year;
-        return d.AddYears(age) > day ? age - 1 : age;
-    }
 }

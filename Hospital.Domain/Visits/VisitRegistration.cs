@@ -140,8 +140,7 @@ public sealed partial class VisitRegistration(
                 db.AddRange(visit, ticket, fee);
                 // The portal messages name the visit by MA_LK, so they go in the same save.
                 if (visit.Kind == VisitKind.Bhyt)
-                    added.Add(OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CardCheck,
-                        System.Text.Json.JsonSerializer.Serialize(new VisitOutboxPayload(visit.MaLk), PayloadJson), visit.MaLk));
+                    added.Add(OutboxWriter.Enqueue(db, clock, BhxhOutboxTypes.CardCheck, new VisitOutboxPayload(visit.MaLk), visit.MaLk));
                 CheckInTrigger.OnChargeAdded(db, visit, clock);
                 await db.SaveChangesAsync(token);
                 await tx.CommitAsync(token);
@@ -182,6 +181,4 @@ public sealed partial class VisitRegistration(
         var decision = await benefitRules.DecideAsync(Situation(facility, code, card, day, emergency, hasReferral, hasAppointmentSlip), ct);
         return new(decision, card, null);
     }
-
-    private static readonly System.Text.Json.JsonSerializerOptions PayloadJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

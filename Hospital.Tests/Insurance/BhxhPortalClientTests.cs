@@ -86,7 +86,7 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
     [Fact]
     public async Task A_registered_card_is_judged_on_name_birth_date_and_validity()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
         _simulator.AddCard(new SimulatedCard
         {
             CardNumber = "HT3370000000001", FullName = "Lê Thị Bình", BirthDate = new DateOnly(1950, 3, 4), Sex = "Nữ",

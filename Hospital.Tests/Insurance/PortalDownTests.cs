@@ -31,7 +31,7 @@ public sealed class PortalDownTests
         {
             var visit = await db.Set<Visit>().Include(v => v.Patient).SingleAsync(v => v.Id == visitId);
             var card = await db.Set<BhytCard>().SingleAsync(c => c.Id == cardId);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+            var today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
             simulator.AddCard(new SimulatedCard
             {
                 CardNumber = card.Number, FullName = visit.Patient!.FullName, BirthDate = visit.Patient.DateOfBirth, BirthYear = visit.Patient.BirthYear,
@@ -200,7 +200,7 @@ public sealed class PortalDownTests
         var visit = new Visit
         {
             Code = code, MaLk = "LK" + code, PatientId = patient.Id, Kind = VisitKind.Bhyt, RegisteredAt = now, RegisteredBy = "reception",
-            VisitDate = DateOnly.FromDateTime(now.AddHours(7)), DepartmentId = room.DepartmentId, RoomId = room.Id,
+            VisitDate = Hospital.Domain.Common.VietnamCalendar.DateOf(now), DepartmentId = room.DepartmentId, RoomId = room.Id,
             BhytCardId = card.Id, CardNumber = card.Number, CardValidFrom = card.ValidFrom, CardValidTo = card.ValidTo,
             CardRegisteredFacilityCode = card.RegisteredFacilityCode, CardPresentation = CardPresentation.BhytCard,
             BenefitCategoryCode = "1.14", PayableSharePercent = 0, CardCheck = CardCheckState.Unchecked,

@@ -10,7 +10,7 @@ namespace Hospital.Tests.Reception;
 /// <summary>Shared set-up of the reception tests: an app without demo patients, a signed-in clerk, a patient body as a kiosk sends it.</summary>
 internal static class ReceptionTestKit
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+    public static readonly DateOnly Today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
     public const string NinhBinhCommune = "13285";
 
     public static Task<HospitalAppFactory> StartAsync(DatabaseProvider provider) =>

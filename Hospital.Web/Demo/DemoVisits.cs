@@ -29,7 +29,7 @@ public sealed class DemoVisits(HospitalDbContext db, VisitRegistration registrat
         var registered = 0;
         foreach (var (p, i) in patients.Select((p, i) => (p, i)))
         {
-            var age = PrioritySuggestion.AgeOn(p.DateOfBirth, p.BirthYear, today);
+            var age = Domain.Patients.PatientAge.Years(p.DateOfBirth, p.BirthYear, today);
             var result = await registration.RegisterAsync(new VisitRequest
             {
                 PatientId = p.Id,

@@ -27,7 +27,7 @@ public static class PatientBulkLoader
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HospitalDbContext>();
         var refs = await scope.ServiceProvider.GetRequiredService<DemoPatients>().LoadReferencesAsync(CancellationToken.None);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
         var now = DateTime.UtcNow;
         var firstId = (await db.Set<Patient>().MaxAsync(p => (int?)p.Id) ?? 0) + 1;
         var firstCardId = (await db.Set<BhytCard>().MaxAsync(c => (int?)c.Id) ?? 0) + 1;

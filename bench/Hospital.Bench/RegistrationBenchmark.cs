@@ -22,7 +22,7 @@ public static class RegistrationBenchmark
     public static async Task<Outcome> RunAsync(IServiceProvider services, int clerks, int perClerk, int maxPauseMs, int seed)
     {
         var factory = services.GetRequiredService<IDbContextFactory<HospitalDbContext>>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
         var rooms = await SearchBenchmark.WithDb(factory, db => db.Set<Room>().AsNoTracking()
             .Where(r => r.Kind == RoomKind.ExamRoom && r.IsActive && r.ExamServiceId != null).Select(r => r.Id).ToListAsync());
         var maxId = await SearchBenchmark.WithDb(factory, db => db.Set<Patient>().MaxAsync(p => p.Id));

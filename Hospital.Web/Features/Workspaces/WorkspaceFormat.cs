@@ -16,20 +16,12 @@ public static class WorkspaceFormat
     public static string Born(DateOnly? dateOfBirth, int birthYear) =>
         dateOfBirth is { } d ? Platform.VietnamTime.Date(d) : birthYear.ToString(CultureInfo.InvariantCulture);
 
-    public static int Age(DateOnly? dateOfBirth, int birthYear, DateOnly today)
-    {
-        if (dateOfBirth is not { } d) return today.Year - birthYear;
-        var age = today.Year - d.Year;
-        return d.AddYears(age) > today ? age - 1 : age;
-    }
-
     /// <summary>"65 tuổi", or "8 tháng" for babies, whose age clinicians count in months.</summary>
     public static string AgeText(DateOnly? dateOfBirth, int birthYear, DateOnly today)
     {
-        var years = Age(dateOfBirth, birthYear, today);
+        var years = PatientAge.Years(dateOfBirth, birthYear, today);
         if (years >= 1 || dateOfBirth is not { } d) return $"{Math.Max(years, 0)} tuổi";
-        var months = (today.Year - d.Year) * 12 + today.Month - d.Month - (today.Day < d.Day ? 1 : 0);
-        return $"{Math.Max(months, 0)} tháng";
+        return $"{Math.Max(PatientAge.Months(d, today), 0)} tháng";
     }
 
     public static string Sex(Sex sex) => sex switch

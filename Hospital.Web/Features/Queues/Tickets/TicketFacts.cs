@@ -14,7 +14,7 @@ public static class TicketFacts
     {
         if (birthDate is { } dob)
         {
-            var months = (today.Year - dob.Year) * 12 + today.Month - dob.Month - (today.Day < dob.Day ? 1 : 0);
+            var months = Domain.Patients.PatientAge.Months(dob, today);
             if (months < 72) return string.Format(L["{0} tháng"], Math.Max(0, months));
             return string.Format(L["{0} tuổi"], months / 12);
         }
