@@ -25,6 +25,7 @@ public static class ApiSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             if (ctx.ProblemDetails.Status is { } status) ctx.ProblemDetails.Title = ApiProblems.TitleFor(status);
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["requestId"] = ctx.HttpContext.TraceIdentifier;
         });
         return services;

@@ -83,10 +83,10 @@ public static class VisitsApi
         if (http.Request.HasJsonContentType())
         {
             try { body = await http.Request.ReadFromJsonAsync<RegisterVisitBody>(BodyJson, ct); }
-            catch (JsonException e) { return Problem(http, StatusCodes.Status400BadRequest, new() { [""] = [$"JSON không hợp lệ: {e.Message}"] }); }
+            catch (JsonException e) { return Problem(StatusCodes.Status400BadRequest, new() { [""] = [$"JSON không hợp lệ: {e.Message}"] }); }
         }
         if (body is null)
-            return Problem(http, StatusCodes.Status400BadRequest, new() { [""] = ["Cần nội dung JSON (Content-Type: application/json)."] });
+            return Problem(StatusCodes.Status400BadRequest, new() { [""] = ["Cần nội dung JSON (Content-Type: application/json)."] });
         var errors = new Dictionary<string, string[]>();
         if (body.PatientId is not > 0) errors[VisitFields.PatientId] = ["Thiếu mã người bệnh (patientId)."];
         var kind = ParseKind(body.Kind);
@@ -101,7 +101,7 @@ public static class VisitsApi
         var presentation = CardPresentation.None;
         if (body.CardPresentation is { Length: > 0 } && !(Enum.TryParse(body.CardPresentation, true, out presentation) && Enum.IsDefined(presentation)))
             errors["cardPresentation"] = ["Hình thức xuất trình thẻ không hợp lệ."];
-        if (errors.Count > 0) return Problem(http, StatusCodes.Status400BadRequest, errors);
+        if (errors.Count > 0) return Problem(StatusCodes.Status400BadRequest, errors);
 
         var result = await registration.RegisterAsync(new VisitRequest
         {
@@ -128,7 +128,7 @@ public static class VisitsApi
             VisitRegistrationFailure.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        return Problem(http, status, result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), result.ExistingVisitId);
+        return Problem(status, result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }), result.ExistingVisitId);
     }
 
     private static async Task<IResult> GetAsync(int id, HospitalDbContext db, CancellationToken ct)
@@ -170,7 +170,7 @@ public static class VisitsApi
     private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>A problem with the status asked for and errors keyed by field (TypedResults.ValidationProblem is always 400).</summary>
-    private static IResult Problem(HttpContext http, int status, Dictionary<string, string[]> errors, int? existingVisitId = null) =>
+    private static IResult Problem(int status, Dictionary<string, string[]> errors, int? existingVisitId = null) =>
         ApiProblems.Result(status, errors: errors,
             extensions: existingVisitId is { } id ? new Dictionary<string, object?> { ["existingVisitId"] = id } : null);
 }
