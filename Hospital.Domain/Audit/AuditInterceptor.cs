@@ -140,6 +140,7 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
     private static PendingChange? Describe(EntityEntry entry)
     {
         var entity = AuditChanges.EntityName(entry.Metadata.ClrType);
+        RefuseChangeToSealedRecord(entry, entity);
         switch (entry.State)
         {
             case EntityState.Added:
@@ -156,6 +157,24 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
                     entity, AuditChanges.KeyOf(entry), AuditChanges.ForUpdate(entry));
         }
     }
+
+    /// <summary>Signed documents never change; a concluded exam takes addenda, not edits.</summary>
+    private static void RefuseChangeToSealedRecord(EntityEntry entry, string entity)
+    {
+        if (entry.State == EntityState.Added) return;
+        var changes = entry.State == EntityState.Deleted || AuditChanges.ChangedProperties(entry).Any();
+        if (!changes) return;
+        if (entry.Entity is IImmutableRecord)
+            throw new DomainException(
+                $"Không được sửa hay xóa {entity} #{AuditChanges.KeyOf(entry)}: tài liệu đã ký là bất biến, hãy tạo phiên bản mới kèm lý do.");
+        if (WasLocked(entry))
+            throw new DomainException(
+                $"Không được sửa {entity} #{AuditChanges.KeyOf(entry)} đã khóa (đã kết thúc khám); hãy ghi bổ sung có ký số.");
+    }
+
+    /// <summary>Whether the row was locked as it was read (a concluded exam), whatever the caller set since.</summary>
+    private static bool WasLocked(EntityEntry entry) =>
+        entry.Entity is ILockableRecord && entry.OriginalValues.ToObject() is ILockableRecord { IsLocked: true };
 
     private static bool IsBeingVoided(EntityEntry entry) =>
         entry.Entity is IVoidable { VoidedAt: not null }

@@ -13,18 +13,23 @@ public sealed class AuditTrail(HospitalDbContext db, IAuditUser user, TimeProvid
     public Task RecordAccessAsync<TEntity>(object key, CancellationToken ct = default) =>
         RecordAccessAsync(AuditChanges.EntityName(typeof(TEntity)), Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "", ct);
 
+    /// <summary>Appends an Open row ("user X opened record Y").</summary>
+    public Task RecordAccessAsync(string entity, string key, CancellationToken ct = default) =>
+        RecordEventAsync(AuditAction.Open, entity, key, ct);
+
     /// <summary>
-    /// Appends an Open row. Inside the caller's transaction when one is open (it then commits
-    /// or rolls back with the caller's work); otherwise in a small transaction of its own.
+    /// Appends one row for something that is not a data change (open, sign, print, export).
+    /// Inside the caller's transaction when one is open (it then commits or rolls back with the
+    /// caller's work); otherwise in a small transaction of its own.
     /// </summary>
-    public async Task RecordAccessAsync(string entity, string key, CancellationToken ct = default)
+    public async Task RecordEventAsync(string action, string entity, string key, CancellationToken ct = default)
     {
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = user.UserId,
             UserName = user.UserName,
-            Action = AuditAction.Open,
+            Action = action,
             Entity = entity,
             EntityKey = key.Length <= 100 ? key : key[..100],
         };

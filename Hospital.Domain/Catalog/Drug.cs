@@ -22,6 +22,8 @@ public class Drug : CatalogEntry
     /// <summary>TYLE_TT_BH, percent the fund pays for drugs paid by rate; 100 otherwise.</summary>
     public int BhytPaymentRate { get; set; } = 100;
     public bool CoveredByBhyt { get; set; } = true;
+    /// <summary>Controlled-drug class: decides the prescription form and its day limits (TT 26/2025).</summary>
+    public DrugControlClass ControlClass { get; set; }
     protected override string? ExtraSearchText => ActiveIngredient;
 }
 
@@ -38,5 +40,12 @@ internal sealed class DrugConfiguration : CatalogEntryConfiguration<Drug>
         b.Property(x => x.Manufacturer).HasMaxLength(300);
         b.Property(x => x.CostGroup).HasConversion<int>();
         b.Property(x => x.Price).HasPrecision(18, 3);
+        b.Property(x => x.ControlClass).HasConversion<int>();
     }
 }
+
+/// <summary>
+/// Thuốc thường, gây nghiện (N), hướng thần (H), tiền chất (H) and dược liệu/thuốc cổ truyền:
+/// the groups whose prescribing and dispensing rules differ (TT 26/2025, TT 20/2017).
+/// </summary>
+public enum DrugControlClass { Ordinary = 0, Narcotic = 1, Psychotropic = 2, Precursor = 3, Herbal = 4 }

@@ -6,8 +6,8 @@ namespace Hospital.Domain.Data;
 
 /// <summary>
 /// The one database context of Hospital, over SQLite or PostgreSQL (DESIGN.md "Data").
-/// Module configurations live beside their entities and are picked up from this assembly and
-/// from <see cref="ModuleAssemblies"/>.
+/// Module configurations live beside their entities, all in this assembly: the clinical, lab
+/// and pharmacy modules meet through these entities (DESIGN.md "Solution layout").
 /// </summary>
 public class HospitalDbContext(DbContextOptions<HospitalDbContext> options)
     : IdentityDbContext<AppUser, AppRole, string>(options)

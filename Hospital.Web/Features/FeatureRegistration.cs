@@ -2,8 +2,13 @@ using Hospital.Domain.Audit;
 using Hospital.Domain.Data;
 using Hospital.Domain.Outbox;
 using Hospital.Web.Features.Audit;
+using Hospital.Web.Features.Chart;
+using Hospital.Web.Features.Clinic;
+using Hospital.Web.Features.Documents;
 using Hospital.Web.Features.Insurance;
+using Hospital.Web.Features.Orders;
 using Hospital.Web.Features.Outbox;
+using Hospital.Web.Features.Prescriptions;
 using Hospital.Web.Features.Queues;
 using Hospital.Web.Features.Reception;
 using Hospital.Web.Features.Visits;
@@ -51,6 +56,7 @@ public static class FeatureRegistration
         services.AddHostedService<OutboxHostedService>();
 
         services.AddReception(config).AddInsurance(config).AddVisits(config).AddQueues(config);
+        services.AddClinic(config).AddOrders(config).AddPrescriptions(config).AddDocuments(config).AddChart(config);
         return services;
     }
 
@@ -61,5 +67,10 @@ public static class FeatureRegistration
         app.MapInsurance();
         app.MapVisits();
         app.MapQueues();
+        app.MapClinic();
+        app.MapOrders();
+        app.MapPrescriptions();
+        app.MapDocuments();
+        app.MapChart();
     }
 }
