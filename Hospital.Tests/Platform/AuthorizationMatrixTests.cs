@@ -43,6 +43,9 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/patients", [Roles.Reception]),
         ("/api/v1/queues", [Roles.Reception, Roles.Doctor, Roles.Nurse]),
         ("/api/v1/visits", [Roles.Reception]),
+        // The CV 365 medical-record export of a visit is clinical data: clinic roles, not reception.
+        ("/api/v1/visits/1/record.xml", [Roles.Doctor, Roles.Nurse]),
+        ("/api/v1/visits/1/record.json", [Roles.Doctor, Roles.Nurse]),
         ("/api/v1/rooms", [Roles.Reception]),
     ];
 

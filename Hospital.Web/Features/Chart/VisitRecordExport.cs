@@ -42,11 +42,12 @@ public sealed class VisitRecordExport(HospitalDbContext db, AuditTrail audit, Fa
             : null;
         var vitals = await db.Set<VitalSigns>().AsNoTracking().Where(x => x.VisitId == visitId && x.VoidedAt == null)
             .OrderByDescending(x => x.MeasuredAt).FirstOrDefaultAsync(ct);
-        var drugs = await db.Set<Prescription>().AsNoTracking()
-            .Where(x => x.VisitId == visitId && x.Status == PrescriptionStatus.Signed && x.VoidedAt == null)
-            .OrderBy(x => x.Id)
+        // Signed prescriptions only: a draft is not yet part of the record.
+        var drugs = (await db.Set<Prescription>().AsNoTracking().Include(x => x.Lines)
+                .Where(x => x.VisitId == visitId && x.Status == PrescriptionStatus.Signed && x.VoidedAt == null)
+                .OrderBy(x => x.Id).ToListAsync(ct))
             .SelectMany(x => x.Lines.OrderBy(l => l.Position).Select(l => new { Rx = x, Line = l }))
-            .ToListAsync(ct);
+            .ToList();
         var orders = await db.Set<ServiceOrder>().AsNoTracking().Where(o => o.VisitId == visitId && o.VoidedAt == null)
             .OrderBy(o => o.OrderedAt).ThenBy(o => o.Id).ToListAsync(ct);
         var orderIds = orders.Select(o => o.Id).ToList();
