@@ -3,6 +3,8 @@ using Hospital.Bench;
 
 // Reception benchmark (issue 3). Usage: Hospital.Bench PROVIDER CONNECTION PATIENTS DATA_DIR
 // bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
+// Chart benchmark (issue 4): Hospital.Bench chart PROVIDER CONNECTION DATA_DIR [VISITS] [RUNS]; bench/chart.sh.
+if (args.Length > 0 && args[0] == "chart") return await ChartRun.RunAsync(args[1..]);
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: Hospital.Bench PostgreSQL|Sqlite CONNECTION_STRING PATIENTS DATA_DIRECTORY");
