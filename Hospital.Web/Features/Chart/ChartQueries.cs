@@ -36,43 +36,45 @@ public sealed class ChartQueries(HospitalDbContext db)
 
     public async Task<ChartPatient?> PatientAsync(int patientId, CancellationToken ct)
     {
+        // One round trip: the allergies come in the same query as the patient.
         var p = await db.Set<Patient>().AsNoTracking().Where(x => x.Id == patientId && x.VoidedAt == null)
-            .Select(x => new { x.Id, x.Code, x.FullName, x.DateOfBirth, x.BirthYear, x.Sex, x.Cccd, x.Phone })
+            .Select(x => new
+            {
+                x.Id, x.Code, x.FullName, x.DateOfBirth, x.BirthYear, x.Sex, x.Cccd, x.Phone,
+                Allergies = x.Allergies.Where(a => a.VoidedAt == null).OrderBy(a => a.RecordedAt)
+                    .Select(a => new ChartAllergy(a.Substance, a.Reaction, a.Severity)).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
-        if (p is null) return null;
-        var allergies = await db.Set<PatientAllergy>().AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.VoidedAt == null).OrderBy(a => a.RecordedAt)
-            .Select(a => new ChartAllergy(a.Substance, a.Reaction, a.Severity)).ToListAsync(ct);
-        return new ChartPatient(p.Id, p.Code, p.FullName, p.DateOfBirth, p.BirthYear, p.Sex, p.Cccd, p.Phone, allergies);
+        return p is null ? null : new ChartPatient(p.Id, p.Code, p.FullName, p.DateOfBirth, p.BirthYear, p.Sex, p.Cccd, p.Phone, p.Allergies);
     }
 
-    /// <summary>Visits newest first, <see cref="VisitsPerPage"/> at a time (page 1 is the newest).</summary>
+    /// <summary>Visits newest first, <see cref="VisitsPerPage"/> at a time (page 1 is the newest), each with its exam's diagnoses.</summary>
     public async Task<ChartTimelinePage> TimelineAsync(int patientId, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
-        var visits = await db.Set<Visit>().AsNoTracking().Where(v => v.PatientId == patientId)
+        var visits = db.Set<Visit>().AsNoTracking().Where(v => v.PatientId == patientId)
             .OrderByDescending(v => v.RegisteredAt).ThenByDescending(v => v.Id)
-            .Skip((page - 1) * VisitsPerPage).Take(VisitsPerPage + 1)
-            .Select(v => new { v.Id, v.Code, v.RegisteredAt, Department = v.Department!.Name, Room = v.Room!.Name, v.Status, v.VoidedAt })
+            .Skip((page - 1) * VisitsPerPage).Take(VisitsPerPage + 1);
+        var rows = await (
+                from v in visits
+                join e in db.Set<ExamRecord>() on v.Id equals e.VisitId into exams
+                from e in exams.DefaultIfEmpty()
+                select new
+                {
+                    v.Id, v.Code, v.RegisteredAt, Department = v.Department!.Name, Room = v.Room!.Name, v.Status, v.VoidedAt,
+                    ExamStatus = (ExamStatus?)e!.Status, e.StartedBy, e.PrimaryDiagnosisCode, e.PrimaryDiagnosisText,
+                    e.SecondaryDiagnosisCodes, e.SecondaryDiagnosisText,
+                    Doctor = db.Set<Staff>().Where(s => s.Id == e.DoctorStaffId).Select(s => s.Name).FirstOrDefault(),
+                })
             .ToListAsync(ct);
-        var more = visits.Count > VisitsPerPage;
-        if (more) visits.RemoveAt(VisitsPerPage);
-        var ids = visits.Select(v => v.Id).ToList();
-        var exams = await db.Set<ExamRecord>().AsNoTracking().Where(e => ids.Contains(e.VisitId))
-            .Select(e => new
-            {
-                e.VisitId, e.Status, e.StartedBy, e.PrimaryDiagnosisCode, e.PrimaryDiagnosisText, e.SecondaryDiagnosisCodes, e.SecondaryDiagnosisText,
-                Doctor = db.Set<Staff>().Where(s => s.Id == e.DoctorStaffId).Select(s => s.Name).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(e => e.VisitId, ct);
-        var rows = visits.Select(v =>
-        {
-            exams.TryGetValue(v.Id, out var e);
-            return new ChartVisit(v.Id, v.Code, v.RegisteredAt, v.Department, v.Room, v.Status, v.VoidedAt is not null,
-                e is null ? null : e.Doctor ?? e.StartedBy, e?.Status, e?.PrimaryDiagnosisCode, e?.PrimaryDiagnosisText,
-                DiagnosisSummary.Codes(e?.SecondaryDiagnosisCodes), e?.SecondaryDiagnosisText);
-        }).ToList();
-        return new ChartTimelinePage(rows, more ? page + 1 : null);
+        // The join does not keep the page's order.
+        rows = rows.OrderByDescending(r => r.RegisteredAt).ThenByDescending(r => r.Id).ToList();
+        var more = rows.Count > VisitsPerPage;
+        var shown = rows.Take(VisitsPerPage).Select(r => new ChartVisit(
+            r.Id, r.Code, r.RegisteredAt, r.Department, r.Room, r.Status, r.VoidedAt is not null,
+            r.ExamStatus is null ? null : r.Doctor ?? r.StartedBy, r.ExamStatus, r.PrimaryDiagnosisCode, r.PrimaryDiagnosisText,
+            DiagnosisSummary.Codes(r.SecondaryDiagnosisCodes), r.SecondaryDiagnosisText)).ToList();
+        return new ChartTimelinePage(shown, more ? page + 1 : null);
     }
 
     /// <summary>Every ICD-10 code the patient's exams name (main or secondary), with first and last day.</summary>
