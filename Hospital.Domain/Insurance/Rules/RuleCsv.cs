@@ -7,7 +7,7 @@ namespace Hospital.Domain.Insurance.Rules;
 /// quoting. Columns are read by name. Kept here rather than borrowing the catalog importer
 /// (which lives in the web layer) so the domain rules load without the web project.
 /// </summary>
-internal sealed class RuleCsv
+public sealed class RuleCsv
 {
     public string FileName { get; }
     public IReadOnlyList<RuleCsvRow> Rows { get; }
@@ -63,7 +63,7 @@ internal sealed class RuleCsv
     }
 }
 
-internal sealed class RuleCsvRow(string file, int line, string[] header, string[] fields)
+public sealed class RuleCsvRow(string file, int line, string[] header, string[] fields)
 {
     public int Line => line;
 
