@@ -18,6 +18,9 @@ namespace Hospital.Web.Features.Prescriptions;
 /// </summary>
 public static class PrescriptionEndpoints
 {
+    /// <summary>Escapes markup only; Vietnamese letters stay readable (the default encoder turns them into entities).</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static void Map(WebApplication app)
     {
         var group = app.MapGroup("/clinic/visits/{visitId:int}/prescriptions").RequireAuthorization(HospitalModule.Clinic).ExcludeFromDescription();
@@ -83,10 +86,10 @@ public static class PrescriptionEndpoints
     {
         var unit = drugId is null ? null
             : await db.Set<Domain.Catalog.Drug>().AsNoTracking().Where(d => d.Id == drugId).Select(d => d.Unit).FirstOrDefaultAsync(ct);
-        if (unit is null) return Results.Content("", "text/html");
+        if (unit is null) return Results.Content("", "text/html", System.Text.Encoding.UTF8);
         var (quantity, error) = PrescriptionQuantity.Compute(unit, PrescriptionForms.Decimal(dose) ?? 0, PrescriptionForms.Int(timesPerDay) ?? 0,
             PrescriptionForms.Int(days) ?? 0, PrescriptionForms.Decimal(containers));
         var text = quantity is { } q ? $"{PrescriptionForms.Show(q)} {unit.ToLowerInvariant()}" : error ?? "";
-        return Results.Content(System.Net.WebUtility.HtmlEncode(text), "text/html");
+        return Results.Content(Html.Encode(text), "text/html", System.Text.Encoding.UTF8);
     }
 }
