@@ -31,15 +31,7 @@ public sealed class PrescriptionWriting(HospitalDbContext db, TimeProvider clock
         var draft = visit.Prescriptions.FirstOrDefault(p => p.Form == form && p.Status == PrescriptionStatus.Draft);
         if (WriteRefusal(visit, draft, form) is { } refusal) return PrescriptionWriteResult.Refused(refusal);
 
-        var (quantity, quantityError) = PrescriptionQuantity.Compute(drug.Unit, input.DosePerTime, input.TimesPerDay, input.Days, input.Containers);
-        var errors = new List<string>();
-        if (quantityError is not null) errors.Add(quantityError);
-        errors.AddRange(TextErrors(input));
-        var check = PrescriptionChecks.Line(visit, drug.Name, drug.ActiveIngredient, drug.ControlClass, input.Form, input.Days,
-            input.AllergyOverrideReason, null, today, rules);
-        errors.AddRange(check.Errors);
-        var h = Merge(header, draft, visit, today);
-        errors.AddRange(HeaderErrors(visit, h, today));
+        var (errors, check, h, quantity) = Validate(visit, drug, input, header, draft, null, today);
         if (errors.Count > 0) return new PrescriptionWriteResult(errors, check.AllergyConflicts);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -83,15 +75,7 @@ public sealed class PrescriptionWriting(HospitalDbContext db, TimeProvider clock
         if (input.DrugId != 0 && input.DrugId != line.DrugId)
             return PrescriptionWriteResult.Refused("Không đổi được thuốc của một dòng: bỏ dòng này và thêm thuốc mới.");
 
-        var (quantity, quantityError) = PrescriptionQuantity.Compute(line.Unit, input.DosePerTime, input.TimesPerDay, input.Days, input.Containers);
-        var errors = new List<string>();
-        if (quantityError is not null) errors.Add(quantityError);
-        errors.AddRange(TextErrors(input));
-        var check = PrescriptionChecks.Line(visit, line.DrugName, line.ActiveIngredient, drug.ControlClass, input.Form, input.Days,
-            input.AllergyOverrideReason, line, today, rules);
-        errors.AddRange(check.Errors);
-        var h = Merge(header, prescription, visit, today);
-        errors.AddRange(HeaderErrors(visit, h, today));
+        var (errors, check, h, quantity) = Validate(visit, drug, input, header, prescription, line, today);
         if (errors.Count > 0) return new PrescriptionWriteResult(errors, check.AllergyConflicts);
 
         Apply(prescription, h, visit, today);
@@ -177,6 +161,25 @@ public sealed class PrescriptionWriting(HospitalDbContext db, TimeProvider clock
         prescription.Lines.Add(line);
         db.Add(line);
         db.Entry(line).Property(l => l.ChargeId).IsTemporary = true;
+    }
+
+    /// <summary>
+    /// Every rule for a new or changed line, and the header it will carry: the quantity, the form,
+    /// day limit, duplicate and allergy checks (<see cref="PrescriptionChecks"/>) and the child fields.
+    /// </summary>
+    private (List<string> Errors, LineCheck Check, PrescriptionHeaderInput Header, decimal? Quantity) Validate(PrescriptionVisit visit, Drug drug,
+        PrescriptionLineInput input, PrescriptionHeaderInput? header, Prescription? prescription, PrescriptionLine? self, DateOnly today)
+    {
+        var (quantity, quantityError) = PrescriptionQuantity.Compute(drug.Unit, input.DosePerTime, input.TimesPerDay, input.Days, input.Containers);
+        var errors = new List<string>();
+        if (quantityError is not null) errors.Add(quantityError);
+        errors.AddRange(TextErrors(input));
+        var check = PrescriptionChecks.Line(visit, self?.DrugName ?? drug.Name, self?.ActiveIngredient ?? drug.ActiveIngredient, drug.ControlClass,
+            input.Form, input.Days, input.AllergyOverrideReason, self, today, rules);
+        errors.AddRange(check.Errors);
+        var h = Merge(header, prescription, visit, today);
+        errors.AddRange(HeaderErrors(visit, h, today));
+        return (errors, check, h, quantity);
     }
 
     internal static string? WriteRefusal(PrescriptionVisit visit, Prescription? prescription, PrescriptionForm form)
