@@ -29,6 +29,8 @@ public sealed class AuthorizationMatrixTests
         ("/_framework/opaque-redirect", Everyone),
         ("/reception", [Roles.Reception]),
         ("/clinic", [Roles.Doctor, Roles.Nurse]),
+        // Prescription panel fragments (drug search, entry, quantity); its POSTs are for doctors only (PrescriptionPanelTests).
+        ("/clinic/visits/1/prescriptions", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),

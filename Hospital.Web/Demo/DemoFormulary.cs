@@ -15,7 +15,8 @@ public static class DemoFormulary
     private const string OralCode = "1.01";
 
     private static Drug D(int n, string name, string ingredient, string strength, string route, string unit, string registration,
-        string manufacturer, decimal price, BhytCostGroup group = BhytCostGroup.DrugInList, int rate = 100, bool covered = true) => new()
+        string manufacturer, decimal price, BhytCostGroup group = BhytCostGroup.DrugInList, int rate = 100, bool covered = true,
+        DrugControlClass control = DrugControlClass.Ordinary) => new()
         {
             Code = $"TH{n:0000}",
             Name = name,
@@ -30,6 +31,7 @@ public static class DemoFormulary
             CostGroup = group,
             BhytPaymentRate = rate,
             CoveredByBhyt = covered,
+            ControlClass = control,
         };
 
     private const string NamHa = "Công ty CP Dược phẩm Nam Hà";
@@ -98,11 +100,23 @@ public static class DemoFormulary
         D(49, "Vitamin 3B", "Vitamin B1 + B6 + B12", "125mg + 125mg + 125mcg", Oral, "Viên", "VD-27301-17", Hataphar, 600, covered: false),
         D(50, "Calci carbonat + Vitamin D3", "Calci carbonat + Cholecalciferol", "1250mg + 125IU", Oral, "Viên", "VD-30072-18", Traphaco, 900),
         D(51, "Sắt sulfat + Acid folic", "Sắt (II) sulfat + Acid folic", "160mg + 0,4mg", Oral, "Viên", "VD-26133-16", NamHa, 800),
-        D(52, "Diazepam 5mg", "Diazepam", "5mg", Oral, "Viên", "VD-20234-13", Vidipha, 300),
+        D(52, "Diazepam 5mg", "Diazepam", "5mg", Oral, "Viên", "VD-20234-13", Vidipha, 300, control: DrugControlClass.Psychotropic),
         D(53, "Adrenalin 1mg/1ml", "Epinephrin", "1mg/1ml", "Tiêm", "Ống", "VD-24811-16", Vidipha, 3_500),
         D(54, "Lidocain 2% 2ml", "Lidocain hydroclorid", "40mg/2ml", "Tiêm", "Ống", "VD-22256-15", Vidipha, 600),
         D(55, "Oxytocin 5IU/1ml", "Oxytocin", "5IU/1ml", "Tiêm", "Ống", "VN-20044-16", Imported, 4_500),
         D(56, "Povidon iod 10% 90ml", "Povidon iod", "10% x 90ml", "Dùng ngoài", "Chai", "VD-23118-15", Mekophar, 18_000),
+        // Controlled drugs (TT 20/2017 lists): each goes on its own prescription form (TT 26/2025).
+        D(57, "Morphin sulfat 30mg giải phóng kéo dài", "Morphin sulfat", "30mg", Oral, "Viên", "VN-20871-17", Imported, 9_800,
+            control: DrugControlClass.Narcotic),
+        D(58, "Morphin hydroclorid 10mg/1ml", "Morphin hydroclorid", "10mg/1ml", "Tiêm", "Ống", "VD-24460-16", Vidipha, 5_200,
+            control: DrugControlClass.Narcotic),
+        D(59, "Phenobarbital 100mg", "Phenobarbital", "100mg", Oral, "Viên", "VD-23102-15", Mekophar, 250, control: DrugControlClass.Psychotropic),
+        D(60, "Ephedrin hydroclorid 10mg", "Ephedrin hydroclorid", "10mg", Oral, "Viên", "VD-21905-14", Vidipha, 400, control: DrugControlClass.Precursor),
+        // A finished herbal medicine (thuốc cổ truyền), prescribed on the traditional-medicine form.
+        D(61, "Hoạt huyết dưỡng não", "Cao đinh lăng + Cao bạch quả", "150mg + 5mg", Oral, "Viên", "VD-27004-17", Traphaco, 1_100,
+            control: DrugControlClass.Herbal),
+        D(62, "Siro ho Bảo Thanh 125ml", "Xuyên bối mẫu + Tỳ bà diệp + Cát cánh + Mật ong", "125ml", Oral, "Chai", "VD-26214-17", Hataphar, 45_000,
+            covered: false, control: DrugControlClass.Herbal),
     ];
 
     private static Supply S(int n, string name, string unit, decimal price, bool covered = true) => new()

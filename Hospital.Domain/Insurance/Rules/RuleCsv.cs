@@ -5,9 +5,10 @@ namespace Hospital.Domain.Insurance.Rules;
 /// <summary>
 /// Reads the small rule files in db/rules: UTF-8, a header row, comma separated, RFC 4180
 /// quoting. Columns are read by name. Kept here rather than borrowing the catalog importer
-/// (which lives in the web layer) so the domain rules load without the web project.
+/// (which lives in the web layer) so the domain rules load without the web project. Public for
+/// the prescribing rules of Hospital.Emr (rx_*.csv in the same folder).
 /// </summary>
-internal sealed class RuleCsv
+public sealed class RuleCsv
 {
     public string FileName { get; }
     public IReadOnlyList<RuleCsvRow> Rows { get; }
@@ -63,7 +64,7 @@ internal sealed class RuleCsv
     }
 }
 
-internal sealed class RuleCsvRow(string file, int line, string[] header, string[] fields)
+public sealed class RuleCsvRow(string file, int line, string[] header, string[] fields)
 {
     public int Line => line;
 

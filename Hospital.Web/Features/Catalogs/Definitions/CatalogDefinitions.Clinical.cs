@@ -51,6 +51,16 @@ public static partial class CatalogDefinitions
         ],
     };
 
+    /// <summary>Controlled-drug groups: they decide the prescription form and its day limits (TT 26/2025, TT 20/2017).</summary>
+    private static readonly Dictionary<DrugControlClass, string> ControlClasses = new()
+    {
+        [DrugControlClass.Ordinary] = "Thuốc thường",
+        [DrugControlClass.Narcotic] = "Gây nghiện",
+        [DrugControlClass.Psychotropic] = "Hướng thần",
+        [DrugControlClass.Precursor] = "Tiền chất",
+        [DrugControlClass.Herbal] = "Thuốc cổ truyền",
+    };
+
     public static CatalogDefinition<MedicalService> Services { get; } = new("services", "Dịch vụ kỹ thuật")
     {
         Source = "MA_DICH_VU dạng XX.YYYY.ZZZZ theo QĐ 2010/QĐ-BYT (2025); giá theo quyết định giá của cơ sở.",
@@ -79,6 +89,8 @@ public static partial class CatalogDefinitions
         [
             Fields<Drug>.Of("activeIngredient", "Hoạt chất", FieldKinds.Text(500), x => x.ActiveIngredient, (x, v) => x.ActiveIngredient = v,
                 inList: true, columns: ["hoat_chat", "ten_hoat_chat"]),
+            Fields<Drug>.Of("controlClass", "Nhóm quản lý đặc biệt", FieldKinds.Choice(ControlClasses), x => x.ControlClass,
+                (x, v) => x.ControlClass = v, inList: true, columns: ["nhom_quan_ly", "control_class"]),
             Fields<Drug>.Of("strength", "Hàm lượng", FieldKinds.OptionalText(200), x => x.Strength, (x, v) => x.Strength = v,
                 inList: true, columns: ["ham_luong"]),
             Fields<Drug>.Of("routeCode", "Mã đường dùng", FieldKinds.OptionalText(10), x => x.RouteCode, (x, v) => x.RouteCode = v,
