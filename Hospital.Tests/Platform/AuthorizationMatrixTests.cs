@@ -29,6 +29,9 @@ public sealed class AuthorizationMatrixTests
         ("/_framework/opaque-redirect", Everyone),
         ("/reception", [Roles.Reception]),
         ("/clinic", [Roles.Doctor, Roles.Nurse]),
+        // Orders (issue 4): the exam's orders panel fragments and the performing department's text results.
+        ("/clinic/visits/1/orders", [Roles.Doctor, Roles.Nurse]),
+        ("/clinic/orders", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
