@@ -12,6 +12,7 @@ public static class OrdersFeature
         services.AddScoped<ServiceOrdering>();
         services.AddScoped<OrderCancellation>();
         services.AddScoped<TextResultEntry>();
+        services.AddScoped<OrderSetAdministration>();
         services.AddScoped<IOutboxHandler, LisOrderPlacedHandler>();
         return services;
     }
