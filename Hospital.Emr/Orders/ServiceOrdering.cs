@@ -85,7 +85,7 @@ public sealed class ServiceOrdering(HospitalDbContext db, IAuditUser user, TimeP
                 return new(null, [], [], ids.Where(active.Contains).Select(i => $"{services[i].Code} {services[i].Name}").ToList());
         }
 
-        var staffId = await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == user.UserName).Select(u => u.StaffId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOfUser.IdAsync(db, user.UserName, ct);
         var pattern = options.Value.OrderRequestFormat;
         var facility = pattern.Contains("{facility}", StringComparison.Ordinal)
             ? await db.Set<FacilitySettings>().AsNoTracking().OrderBy(f => f.Id).Select(f => f.FacilityCode).FirstOrDefaultAsync(ct) ?? ""

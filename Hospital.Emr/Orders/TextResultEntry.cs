@@ -33,7 +33,7 @@ public sealed class TextResultEntry(HospitalDbContext db, IAuditUser user, TimeP
         if ((text?.Trim().Length ?? 0) > TextLength) return $"Mô tả tối đa {TextLength} ký tự.";
         if (conclusion.Trim().Length > ConclusionLength) return $"Kết luận tối đa {ConclusionLength} ký tự.";
 
-        var staffId = await db.Set<AppUser>().AsNoTracking().Where(u => u.UserName == user.UserName).Select(u => u.StaffId).FirstOrDefaultAsync(ct);
+        var staffId = await StaffOfUser.IdAsync(db, user.UserName, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         order.ResultText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         order.ResultConclusion = conclusion.Trim();
