@@ -31,6 +31,9 @@ public sealed class AuthorizationMatrixTests
         ("/clinic", [Roles.Doctor, Roles.Nurse]),
         // Prescription panel fragments (drug search, entry, quantity); its POSTs are for doctors only (PrescriptionPanelTests).
         ("/clinic/visits/1/prescriptions", [Roles.Doctor, Roles.Nurse]),
+        // Orders (issue 4): the exam's orders panel fragments and the performing department's text results.
+        ("/clinic/visits/1/orders", [Roles.Doctor, Roles.Nurse]),
+        ("/clinic/orders", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),

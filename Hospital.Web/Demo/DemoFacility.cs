@@ -150,6 +150,7 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
         var serviceId = await db.Set<MedicalService>().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         foreach (var room in db.ChangeTracker.Entries<Room>().Select(e => e.Entity))
             if (ExamServiceOfRoom.TryGetValue(room.Code, out var code)) room.ExamServiceId = serviceId[code];
+        db.AddRange(DemoOrderSets.Create(serviceId));
         await db.SaveChangesAsync(ct);
     }
 

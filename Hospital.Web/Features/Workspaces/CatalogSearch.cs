@@ -14,8 +14,13 @@ public static class CatalogSearch
     {
         foreach (var word in Words(text))
         {
+            // A word also begins after a hyphen or an opening bracket: "x quang" finds "X-quang",
+            // "na" finds "Điện giải đồ (Na, K, Cl)".
             var inside = " " + word;
-            query = query.Where(e => e.SearchKey.StartsWith(word) || e.SearchKey.Contains(inside));
+            var afterHyphen = "-" + word;
+            var inBracket = "(" + word;
+            query = query.Where(e => e.SearchKey.StartsWith(word) || e.SearchKey.Contains(inside)
+                                     || e.SearchKey.Contains(afterHyphen) || e.SearchKey.Contains(inBracket));
         }
         return query;
     }

@@ -58,7 +58,7 @@
     if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
     var list = e.target.closest("[data-keyboard-list]");
     if (!list) return;
-    var items = Array.prototype.slice.call(list.querySelectorAll("a[data-row-link]"));
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-row-link]"));
     if (items.length === 0) return;
     var i = items.indexOf(document.activeElement);
     i = e.key === "ArrowDown" ? Math.min(items.length - 1, i + 1) : Math.max(0, i - 1);
