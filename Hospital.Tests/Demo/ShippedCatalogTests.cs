@@ -22,7 +22,7 @@ public sealed class ShippedCatalogTests
         ["communes.csv"] = 255,
         ["ethnicities.csv"] = 56,
         ["occupations.csv"] = 295,
-        ["icd10.csv"] = 364,
+        ["icd10.csv"] = 376,
         ["bhyt_groups.csv"] = 43,
     };
 
