@@ -68,7 +68,9 @@
     if (!e.target.matches("[data-vital=height], [data-vital=weight]")) return;
     var h = parseFloat(form.elements["HeightCm"].value.replace(",", ".")), w = parseFloat(form.elements["WeightKg"].value.replace(",", "."));
     var out = document.getElementById("vital-bmi");
-    if (out) out.textContent = h > 0 && w > 0 ? (Math.round(w / Math.pow(h / 100, 2) * 10) / 10).toFixed(1) : "";
+    var bmi = h > 0 && w > 0 ? (Math.round(w / Math.pow(h / 100, 2) * 10) / 10).toFixed(1) : "";
+    // The server writes it in the page's culture: a decimal comma in Vietnamese.
+    if (out) out.textContent = document.documentElement.lang.indexOf("vi") === 0 ? bmi.replace(".", ",") : bmi;
   });
 
   // A button pressed while an autosave is running waits for it, so the post carries the new revision.
