@@ -29,6 +29,9 @@ public sealed class AuthorizationMatrixTests
         ("/_framework/opaque-redirect", Everyone),
         ("/reception", [Roles.Reception]),
         ("/clinic", [Roles.Doctor, Roles.Nurse]),
+        // Exam page and its htmx parts (issue 4): doctors examine, nurses record vitals.
+        ("/clinic/visits", [Roles.Doctor, Roles.Nurse]),
+        ("/clinic/icd10", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
