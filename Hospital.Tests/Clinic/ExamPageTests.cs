@@ -151,4 +151,24 @@ public sealed class ExamPageTests
         await PressAsync(doctor, page, ticket.VisitId, "reopen");
         Assert.Equal(VisitStatus.InExam, (await LoadAsync(app, ticket.VisitId)).Visit.Status);
     }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_nurse_records_vitals_in_the_draft_but_only_a_doctor_concludes(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        using var doctor = await QueueWebKit.SignedInAsync(app, "doctor");
+        using var nurse = await QueueWebKit.SignedInAsync(app, "nurse");
+        var (ticket, _) = await StartFromQueueAsync(app, doctor);
+        var page = await ExamPageAsync(nurse, ticket.VisitId);
+        var answer = await AutosaveAsync(nurse, page, ticket.VisitId, new() { ["Pulse"] = "80", ["SpO2Percent"] = "97" });
+        Assert.Contains("Đã lưu nháp lúc", answer.QuerySelector("[data-testid=autosave-status]")!.TextContent);
+        Assert.Equal(97, Assert.Single((await LoadAsync(app, ticket.VisitId)).Vitals).SpO2Percent);
+
+        var response = await PressAsync(nurse, page, ticket.VisitId, "conclude", new()
+        {
+            ["Revision"] = "1", ["PrimaryDiagnosisCode"] = "J02.9", ["Disposition"] = "Home", ["signingPassword"] = "123456",
+        });
+        Assert.Contains("Chỉ bác sĩ được kết thúc khám, ký hồ sơ và ký phiếu bổ sung.", await TextAsync(response));
+        Assert.Equal(ExamStatus.Draft, (await LoadAsync(app, ticket.VisitId)).Exam!.Status);
+    }
 }
