@@ -34,6 +34,9 @@ public sealed class AuthorizationMatrixTests
         // Orders (issue 4): the exam's orders panel fragments and the performing department's text results.
         ("/clinic/visits/1/orders", [Roles.Doctor, Roles.Nurse]),
         ("/clinic/orders", [Roles.Doctor, Roles.Nurse]),
+        // Exam page and its htmx parts (issue 4): doctors examine, nurses record vitals.
+        ("/clinic/visits", [Roles.Doctor, Roles.Nurse]),
+        ("/clinic/icd10", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),

@@ -38,6 +38,11 @@ public sealed class CatalogDefinition<T>(string slug, string title) : ICatalogDe
     /// <summary>The entity's own fields, between name and validity.</summary>
     public IReadOnlyList<CatalogField<T>> Extra { get; init; } = [];
     public CatalogLink? Link { get; init; }
+    /// <summary>
+    /// Fills, on import, values that the file's columns leave out but that follow from the others
+    /// (ICD-10: an asterisk code is not a main diagnosis); called with the keys of the fields the file has.
+    /// </summary>
+    public Action<T, IReadOnlySet<string>>? FillAbsent { get; init; }
 
     private IReadOnlyList<CatalogField<T>>? _all;
 

@@ -1,4 +1,5 @@
 using Hospital.Domain.Catalog;
+using Hospital.Domain.Patients;
 
 namespace Hospital.Web.Features.Catalogs;
 
@@ -34,6 +35,24 @@ public static partial class CatalogDefinitions
         Fields<T>.Of("costGroup", "Nhóm chi phí BHYT (MA_NHOM)", FieldKinds.Choice(CostGroups, jsonAsNumber: true), get, set,
             required: true, inList: true, columns: ["ma_nhom", "nhom_chi_phi"]);
 
+    /// <summary>The flag columns 24–27 of the BYT list, as one choice (also accepted by name: NotAsPrimary...).</summary>
+    private static readonly Dictionary<Icd10PrimaryUse, string> Icd10PrimaryUses = new()
+    {
+        [Icd10PrimaryUse.Allowed] = "Được dùng",
+        [Icd10PrimaryUse.NotAsPrimary] = "Không dùng làm bệnh chính",
+        [Icd10PrimaryUse.Discouraged] = "Không khuyến khích làm bệnh chính",
+        [Icd10PrimaryUse.Forbidden] = "Không sử dụng",
+        [Icd10PrimaryUse.CauseOfDeathOnly] = "Chỉ ghi nguyên nhân tử vong",
+    };
+
+    /// <summary>Columns 28/29: a code for one sex only (blank or "Không giới hạn" for both).</summary>
+    private static readonly Dictionary<Sex, string> Icd10Sexes = new()
+    {
+        [Sex.Unknown] = "Không giới hạn",
+        [Sex.Male] = "Nam",
+        [Sex.Female] = "Nữ",
+    };
+
     public static CatalogDefinition<Icd10Code> Icd10 { get; } = new("icd10", "Mã bệnh ICD-10")
     {
         Source = "Danh mục ICD-10 của Bộ Y tế (MA_BENH trong XML giám định). Mã có † hoặc * là dòng riêng như bản gốc.",
@@ -48,7 +67,17 @@ public static partial class CatalogDefinitions
                 inList: true, columns: ["stt_chuong"]),
             Fields<Icd10Code>.Of("groupCode", "Nhóm 3 ký tự", FieldKinds.OptionalText(10), x => x.GroupCode, (x, v) => x.GroupCode = v,
                 inList: true, columns: ["group", "ma_nhom_benh_3_ky_tu", "ma_nhom_benh"]),
+            Fields<Icd10Code>.Of("primaryUse", "Dùng làm bệnh chính", FieldKinds.Choice(Icd10PrimaryUses), x => x.PrimaryUse, (x, v) => x.PrimaryUse = v,
+                columns: ["primary_use"]),
+            Fields<Icd10Code>.Of("sex", "Chỉ dùng cho giới", FieldKinds.Choice(Icd10Sexes), x => x.SexRestriction ?? Sex.Unknown,
+                (x, v) => x.SexRestriction = v is Sex.Male or Sex.Female ? v : null, columns: ["sex", "gioi_tinh"]),
         ],
+        // A list without the flag columns (vn-emr-rx.md §6, cols 24–27) still marks asterisk codes:
+        // by ICD-10's dagger/asterisk convention they name a manifestation and are never the main diagnosis.
+        FillAbsent = (x, present) =>
+        {
+            if (!present.Contains("primaryUse") && x.Code.TrimEnd().EndsWith('*')) x.PrimaryUse = Icd10PrimaryUse.NotAsPrimary;
+        },
     };
 
     /// <summary>Controlled-drug groups: they decide the prescription form and its day limits (TT 26/2025, TT 20/2017).</summary>

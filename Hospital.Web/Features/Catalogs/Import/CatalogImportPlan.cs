@@ -81,6 +81,7 @@ public sealed class CatalogImportPlan<T> : IImportPlan where T : CatalogEntry, n
     {
         var codeIndex = map.First(m => m.Field.Key == "code").Index;
         var firstRowOfCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        var present = map.Select(m => m.Field.Key).ToHashSet();
         var rows = new List<Row>(file.Rows.Count);
         foreach (var line in file.Rows)
         {
@@ -88,6 +89,7 @@ public sealed class CatalogImportPlan<T> : IImportPlan where T : CatalogEntry, n
             var errors = new List<string>();
             foreach (var (field, index, _) in map)
                 if (field.Apply(candidate, line.Cell(index), lookups) is { } error) errors.Add(error);
+            definition.FillAbsent?.Invoke(candidate, present);
             errors.AddRange(definition.CrossFieldErrors(candidate).Select(e => e.Error));
             var code = line.Cell(codeIndex).Trim();
             if (code.Length > 0 && !firstRowOfCode.TryAdd(code, line.Number))
