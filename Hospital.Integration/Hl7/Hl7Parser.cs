@@ -140,7 +140,7 @@ internal static class Hl7Parser
         if (line.Length < 4 || !line.StartsWith("MSH"u8)) return Hl7Charset.Utf8; // the text parse reports the missing MSH
         var sep = line[3];
         var pos = 0;
-        for (var field = 1; field < 17; field++) // piece 17 of "MSH|..." is MSH-18
+        for (var field = 1; field <= 17; field++) // piece 17 of "MSH|..." is MSH-18
         {
             var next = line[pos..].IndexOf(sep);
             if (next < 0) return Hl7Charset.Ascii;
@@ -159,7 +159,7 @@ internal static class Hl7Parser
         var end = header.IndexOfAny('\r', '\n');
         var line = end < 0 ? header : header[..end];
         var pos = 0;
-        for (var field = 1; field < 17; field++)
+        for (var field = 1; field <= 17; field++)
         {
             var next = line[pos..].IndexOf(d.Field);
             if (next < 0) return Hl7Charset.Ascii;

@@ -31,7 +31,7 @@ public static class Hl7Replies
         var b = new Hl7MessageBuilder();
         b.Msh.Set(3, header?.SendingApplication).Set(4, header?.SendingFacility).Set(7, (header ?? Hl7ReplyHeader.Default).Timestamp)
             .SetComponents(9, "ACK").Set(10, header?.ControlId ?? Guid.NewGuid().ToString("N")).Set(11, "P").Set(12, "2.5");
-        b.Add("MSA").Set(1, CodeOf(code)).Set(2, "").Set(3, error.Reason);
+        b.Add("MSA").Set(1, CodeOf(code)).Set(2, "").Set(3, FitCharset(error.Reason, b));
         AddErr(b, "2.5", error);
         return b.Build();
     }
@@ -100,7 +100,7 @@ public static class Hl7Replies
     private static void AddMsa(Hl7MessageBuilder b, Hl7Message received, Hl7AckCode code, Hl7AckError? error, string? text)
     {
         b.Add("MSA").Set(1, CodeOf(code)).Set(2, received.ControlId)
-            .Set(3, text ?? (error is null ? "Message accepted" : error.Reason))
+            .Set(3, FitCharset(text ?? (error is null ? "Message accepted" : error.Reason), b))
             .Set(6, error is null ? "0" : ((int)error.Code).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .PadTo(7);
     }
@@ -115,13 +115,29 @@ public static class Hl7Replies
         if (IsBefore25(version))
         {
             err.Set(1, 1, 1, 1, error.SegmentId).Set(1, 1, 2, 1, seq).Set(1, 1, 3, 1, field)
-                .Set(1, 1, 4, 1, code).Set(1, 1, 4, 2, error.Reason).Set(1, 1, 4, 3, "HL70357");
+                .Set(1, 1, 4, 1, code).Set(1, 1, 4, 2, FitCharset(error.Reason, b)).Set(1, 1, 4, 3, "HL70357");
         }
         else
         {
             if (error.SegmentId is not null) err.SetComponents(2, error.SegmentId, seq, field);
-            err.SetComponents(3, code, error.CodeText, "HL70357").Set(4, "E").Set(8, error.Reason);
+            err.SetComponents(3, code, error.CodeText, "HL70357").Set(4, "E").Set(8, FitCharset(error.Reason, b));
         }
+    }
+
+    /// <summary>
+    /// Our own texts (reasons, which may be Vietnamese or cite "§") rendered in ASCII when the reply
+    /// declares ASCII, so the reply stays what its MSH-18 says: diacritics dropped, đ → d, others → '?'.
+    /// </summary>
+    private static string FitCharset(string text, Hl7MessageBuilder b)
+    {
+        if (System.Text.Ascii.IsValid(text) || b.Msh.Charset != Hl7Charset.Ascii) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Replace("§", "section ").Replace("…", "...").Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(c switch { 'đ' => 'd', 'Đ' => 'D', < (char)0x80 => c, _ => '?' });
+        }
+        return sb.ToString();
     }
 
     private static bool IsBefore25(string version) =>

@@ -73,6 +73,12 @@ public sealed class Hl7SegmentBuilder
         return this;
     }
 
+    /// <summary>For an MSH: the charset its MSH-18 declares so far (ASCII when unset or unknown).</summary>
+    internal Hl7Charset Charset =>
+        fields.Count > 18 && fields[18] switch { Tree t => t[0][0][0], string raw => raw, _ => "" } is { } label
+            ? Hl7Charsets.FromMsh18(label, out _) ?? Hl7Charset.Utf8
+            : Hl7Charset.Ascii;
+
     /// <summary>Writes at least n fields, empty ones included (some analysers want the trailing "|||" of their manuals).</summary>
     public Hl7SegmentBuilder PadTo(int fieldCount)
     {
