@@ -71,7 +71,8 @@ public readonly struct Hl7Field
             if (segment is null || length == 0) return "";
             var raw = Raw;
             if (literal) return raw.ToString();
-            var d = segment.Message.Delimiters;
+            var message = segment.Message;
+            var d = message.Delimiters;
             var cut = level switch
             {
                 0 => raw.IndexOfAny(d.Repetition, d.Component, d.Subcomponent),
@@ -80,15 +81,68 @@ public readonly struct Hl7Field
                 _ => -1,
             };
             if (cut >= 0) raw = raw[..cut];
-            return Hl7Escaping.Unescape(raw, d, segment.Message.Charset, segment.Message.Lenient);
+            return Hl7Escaping.Unescape(raw, d, message.Charset, message.Lenient);
         }
     }
 
-    /// <summary>All repetitions of a field.</summary>
-    public IEnumerable<Hl7Field> Repetitions()
+    /// <summary>All repetitions of a field, in one pass.</summary>
+    public Pieces Repetitions() => level == 0 ? new Pieces(this) : new Pieces(this, single: true);
+
+    /// <summary>All components of a repetition (of the first repetition, on a field), in one pass.</summary>
+    public Pieces Components() => level switch { 0 => Repetition(1).Components(), 1 => new Pieces(this), _ => new Pieces(this, single: true) };
+
+    /// <summary>All subcomponents of a component (of the first component, above that level), in one pass.</summary>
+    public Pieces Subcomponents() => level switch { < 2 => Component(1).Subcomponents(), 2 => new Pieces(this), _ => new Pieces(this, single: true) };
+
+    /// <summary>
+    /// The pieces of one nesting level, enumerated without rescanning from the start (a struct enumerator:
+    /// no allocation), for readers that walk a whole message.
+    /// </summary>
+    public struct Pieces : IEnumerable<Hl7Field>, IEnumerator<Hl7Field>
     {
-        var n = RepetitionCount;
-        for (var i = 1; i <= n; i++) yield return Repetition(i);
+        private readonly Hl7Field parent;
+        private readonly bool single;
+        private int next;    // offset in the parent of the next piece's start; -1 when done
+        private Hl7Field current;
+
+        internal Pieces(Hl7Field parent, bool single = false)
+        {
+            this.parent = parent;
+            this.single = single || parent.literal || parent.segment is null;
+            next = 0;
+            current = default;
+        }
+
+        public readonly Hl7Field Current => current;
+
+        readonly object System.Collections.IEnumerator.Current => current;
+
+        public bool MoveNext()
+        {
+            if (next < 0) return false;
+            if (single)
+            {
+                current = parent;
+                next = -1;
+                return parent.segment is not null;
+            }
+            var span = parent.Raw[next..];
+            var end = span.IndexOf(parent.Separator);
+            var length = end < 0 ? span.Length : end;
+            current = new Hl7Field(parent.segment!, parent.start + next, length, parent.level + 1);
+            next = end < 0 ? -1 : next + end + 1;
+            return true;
+        }
+
+        public readonly Pieces GetEnumerator() => this;
+
+        readonly IEnumerator<Hl7Field> IEnumerable<Hl7Field>.GetEnumerator() => this;
+
+        readonly System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => this;
+
+        public void Reset() => next = 0;
+
+        public readonly void Dispose() { }
     }
 
     public override string ToString() => Value;

@@ -3,6 +3,8 @@ using Hospital.Bench;
 
 // Reception benchmark (issue 3). Usage: Hospital.Bench PROVIDER CONNECTION PATIENTS DATA_DIR
 // bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
+// Hospital.Bench hl7 [SECONDS] [BASELINE_SCRIPT]: the HL7 codec benchmark (issue 5), run by bench/hl7.sh.
+if (args is ["hl7", ..]) return Hl7Benchmark.Run(args[1..]);
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: Hospital.Bench PostgreSQL|Sqlite CONNECTION_STRING PATIENTS DATA_DIRECTORY");

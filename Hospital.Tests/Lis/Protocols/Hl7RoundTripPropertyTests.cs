@@ -74,6 +74,10 @@ public sealed class Hl7RoundTripPropertyTests
                 .Select(comp => Enumerable.Range(1, comp.Count).Select(s => comp.Subcomponent(s).Value).ToArray()).ToArray())
             .ToArray();
 
+    /// <summary>The same tree read with the one-pass enumerators instead of indexes.</summary>
+    private static string[][][] Enumerate(Hl7Field field) =>
+        field.Repetitions().Select(rep => rep.Components().Select(comp => comp.Subcomponents().Select(s => s.Value).ToArray()).ToArray()).ToArray();
+
     private static bool Same(string[][][] a, string[][][] b) =>
         a.Length == b.Length && a.Zip(b).All(r => r.First.Length == r.Second.Length
             && r.First.Zip(r.Second).All(c => c.First.SequenceEqual(c.Second)));
@@ -95,7 +99,7 @@ public sealed class Hl7RoundTripPropertyTests
             var gen = g.Segments[i];
             if (seg.Id != gen.Id || seg.FieldCount != gen.Fields.Length) return false;
             for (var f = 0; f < gen.Fields.Length; f++)
-                if (!Same(Read(seg[f + 1]), gen.Fields[f])) return false;
+                if (!Same(Read(seg[f + 1]), gen.Fields[f]) || !Same(Enumerate(seg[f + 1]), gen.Fields[f])) return false;
         }
         return true;
     }
