@@ -9,15 +9,16 @@ import hl7
 
 messages = [m for m in open(sys.argv[1], "rb").read().split(b"\x1c") if m]
 seconds = float(sys.argv[2])
-# Decode outside the timed loop? No: the .NET side decodes bytes too, so python does the same work.
+# Bytes in, bytes out, as on the .NET side: decode, parse, re-encode.
 count = 0
 size = 0
-start = time.perf_counter()
-while time.perf_counter() - start < seconds:
+# CPU time of this process, like the .NET side: the machine is shared, and "per core" is per CPU second.
+start = time.process_time()
+while time.process_time() - start < seconds:
     for raw in messages:
         parsed = hl7.parse(raw.decode("utf-8"))
         out = str(parsed).encode("utf-8")
         count += 1
         size += len(raw)
-elapsed = time.perf_counter() - start
+elapsed = time.process_time() - start
 print(count, size, elapsed)

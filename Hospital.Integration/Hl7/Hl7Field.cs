@@ -69,7 +69,7 @@ public readonly struct Hl7Field
         get
         {
             if (segment is null || length == 0) return "";
-            var raw = Raw;
+            var raw = segment.Text.AsSpan(start, length);
             if (literal) return raw.ToString();
             var message = segment.Message;
             var d = message.Delimiters;
@@ -102,6 +102,7 @@ public readonly struct Hl7Field
     {
         private readonly Hl7Field parent;
         private readonly bool single;
+        private readonly char separator;
         private int next;    // offset in the parent of the next piece's start; -1 when done
         private Hl7Field current;
 
@@ -109,6 +110,7 @@ public readonly struct Hl7Field
         {
             this.parent = parent;
             this.single = single || parent.literal || parent.segment is null;
+            separator = this.single ? '\0' : parent.Separator;
             next = 0;
             current = default;
         }
@@ -127,7 +129,7 @@ public readonly struct Hl7Field
                 return parent.segment is not null;
             }
             var span = parent.Raw[next..];
-            var end = span.IndexOf(parent.Separator);
+            var end = span.IndexOf(separator);
             var length = end < 0 ? span.Length : end;
             current = new Hl7Field(parent.segment!, parent.start + next, length, parent.level + 1);
             next = end < 0 ? -1 : next + end + 1;

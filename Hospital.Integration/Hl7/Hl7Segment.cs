@@ -14,6 +14,7 @@ public sealed class Hl7Segment
     internal Hl7Segment(Hl7Message message, int start, int length, string id)
     {
         Message = message;
+        Text = message.Text;
         this.start = start;
         this.length = length;
         Id = id;
@@ -26,10 +27,11 @@ public sealed class Hl7Segment
 
     public bool IsMsh => Id == "MSH";
 
-    internal string Text => Message.Text;
+    /// <summary>The whole message text this segment is a slice of (held here to save a hop on every field read).</summary>
+    internal string Text { get; }
 
     /// <summary>The raw text of the segment without its terminator.</summary>
-    public ReadOnlySpan<char> Raw => Message.Text.AsSpan(start, length);
+    public ReadOnlySpan<char> Raw => Text.AsSpan(start, length);
 
     public string RawText => Raw.ToString();
 
