@@ -47,6 +47,15 @@ public sealed class MllpServer
                     channel = await listener.AcceptAsync(ct).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
+                catch (ObjectDisposedException) { break; } // the listener was closed: the server stops
+                catch (System.Net.Sockets.SocketException e)
+                {
+                    // e.g. out of file descriptors: report, breathe, keep listening for the next analyser.
+                    options.OnProblem?.Invoke(new MllpProblem(listener.Description, MllpProblemKind.ConnectionError, $"accept failed: {e.SocketErrorCode} ({e.Message})"));
+                    try { await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false); }
+                    catch (OperationCanceledException) { break; }
+                    continue;
+                }
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(ServeAsync(channel, ct));
             }
@@ -68,10 +77,11 @@ public sealed class MllpServer
             await connection.RunAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MllpFrameTimeoutException or ObjectDisposedException)
+        catch (Exception e)
         {
+            // One connection's failure never stops the others or the server: report it and close this one.
             options.OnProblem?.Invoke(new MllpProblem(channel.Description,
-                e is MllpFrameTimeoutException ? MllpProblemKind.IncompleteBlock : MllpProblemKind.ConnectionError, e.Message));
+                e is MllpFrameTimeoutException ? MllpProblemKind.IncompleteBlock : MllpProblemKind.ConnectionError, $"{e.GetType().Name}: {e.Message}"));
         }
         finally
         {

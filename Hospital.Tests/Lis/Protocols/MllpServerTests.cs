@@ -155,6 +155,22 @@ public sealed class MllpServerTests
     }
 
     [Fact]
+    public async Task A_block_left_unfinished_is_abandoned_and_the_connection_closed()
+    {
+        await using var server = new MllpTestServer(new MllpOptions { PartialFrameTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var channel = await server.Connector().ConnectAsync(Ct);
+        await channel.WriteAsync(new byte[] { 0x0B }.Concat("MSH|^~\\&|XN|LAB|||1||ORU^R01|HALF|P|2.5\rOBX|1"u8.ToArray()).ToArray(), Ct);
+        var buffer = new byte[64];
+        Assert.Equal(0, await channel.ReadAsync(buffer, Ct)); // the server hung up without answering
+        Assert.Contains(server.Problems, p => p.Kind == MllpProblemKind.IncompleteBlock && p.Detail.Contains("did not end"));
+        Assert.Empty(server.Stored);
+
+        // A new connection is served as usual.
+        await using var again = new MllpClient(server.Connector());
+        Assert.Equal("AA", (await again.SendAsync(Oru("NEXT"), Ct)).First("MSA")!.Value(1));
+    }
+
+    [Fact]
     public async Task Ihe_law_query_gets_RSP_K11()
     {
         await using var server = new MllpTestServer();
