@@ -12,7 +12,7 @@ public readonly struct Hl7Field
     private readonly int start;
     private readonly int length;
     private readonly byte level;
-    private readonly bool literal; // read as is: MSH-1/MSH-2, or a piece known to hold no lower delimiter or escape
+    private readonly bool literal;
 
     internal Hl7Field(Hl7Segment segment, int start, int length, int level, bool literal = false)
     {
@@ -103,7 +103,6 @@ public readonly struct Hl7Field
         private readonly Hl7Field parent;
         private readonly bool single;
         private readonly char separator;
-        private readonly char lowerA, lowerB, escape; // what would make a piece need more splitting or unescaping
         private int next;    // offset in the parent of the next piece's start; -1 when done
         private Hl7Field current;
 
@@ -112,8 +111,6 @@ public readonly struct Hl7Field
             this.parent = parent;
             this.single = single || parent.literal || parent.segment is null;
             separator = this.single ? '\0' : parent.Separator;
-            var d = parent.segment?.Message.Delimiters ?? Hl7Delimiters.Default;
-            (lowerA, lowerB, escape) = parent.level == 0 ? (d.Component, d.Subcomponent, d.Escape) : (d.Subcomponent, d.Escape, d.Escape);
             next = 0;
             current = default;
         }
@@ -134,9 +131,7 @@ public readonly struct Hl7Field
             var span = parent.Raw[next..];
             var end = span.IndexOf(separator);
             var length = end < 0 ? span.Length : end;
-            // A piece with nothing to split or unescape below it reads as is (one scan instead of one per level).
-            var plain = parent.level < 2 && span[..length].IndexOfAny(lowerA, lowerB, escape) < 0;
-            current = new Hl7Field(parent.segment!, parent.start + next, length, parent.level + 1, plain);
+            current = new Hl7Field(parent.segment!, parent.start + next, length, parent.level + 1);
             next = end < 0 ? -1 : next + end + 1;
             return true;
         }
