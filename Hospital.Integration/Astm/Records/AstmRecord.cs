@@ -127,18 +127,20 @@ public sealed class AstmRecord
         if (Type == 'H' && number == 2) throw new ArgumentException("H-2 holds the delimiters the record was created with.", nameof(number));
         if (raw.AsSpan().IndexOfAny(Delimiters.Field, '\r', '\n') >= 0)
             throw new ArgumentException($"The wire text of field {number} holds a field delimiter or line end: \"{raw}\".", nameof(raw));
+        if (raw.Length == 0 && number > _fields.Count) return this; // nothing to add: no trailing empty fields
         while (_fields.Count < number) _fields.Add(string.Empty);
         _fields[number - 1] = raw;
         return this;
     }
 
-    /// <summary>The record on the wire, without its CR; trailing empty fields are left out.</summary>
+    /// <summary>
+    /// The record on the wire, without its CR. A parsed record comes back exactly as read (trailing empty fields
+    /// included); a built one has no trailing empty fields.
+    /// </summary>
     public string ToText()
     {
-        var last = _fields.Count;
-        while (last > 1 && _fields[last - 1].Length == 0) last--;
         var sb = new StringBuilder(64);
-        for (var i = 0; i < last; i++)
+        for (var i = 0; i < _fields.Count; i++)
         {
             if (i > 0) sb.Append(Delimiters.Field);
             sb.Append(_fields[i]);
