@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Hospital.Bench;
 
+// ASTM link layer and records (issue 5): bench/astm.sh runs `Hospital.Bench astm`.
+if (args is ["astm", ..]) return await AstmBenchmark.RunAsync(Console.Out);
+
 // Reception benchmark (issue 3). Usage: Hospital.Bench PROVIDER CONNECTION PATIENTS DATA_DIR
 // bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
 if (args.Length < 4)
