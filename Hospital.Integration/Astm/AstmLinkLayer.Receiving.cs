@@ -51,10 +51,18 @@ public sealed partial class AstmLinkLayer
     {
         if (_inFrame)
         {
-            var lf = data.IndexOf(AstmControl.Lf);
-            var take = lf < 0 ? data.Length : lf + 1;
+            var end = data.IndexOfAny(AstmControl.Lf, AstmControl.Eot);
+            if (end >= 0 && data[end] == AstmControl.Eot)
+            {
+                // EOT never occurs inside a frame: the sender gave up (its 15 s ran out) while our frame had lost its end.
+                Ignore("incomplete frame ended by the sender's EOT", _frameBodyLength + end + 1);
+                _inFrame = false;
+                EndOfSession(now);
+                return end + 1;
+            }
+            var take = end < 0 ? data.Length : end + 1;
             AppendFrameBytes(data[..take]);
-            if (lf >= 0) EndOfFrame(now);
+            if (end >= 0) EndOfFrame(now);
             return take;
         }
         var b = data[0];

@@ -178,6 +178,24 @@ public class AstmLinkLayerTests
     }
 
     [Fact]
+    public void A_frame_cut_short_then_the_senders_EOT_ends_the_session_at_once()
+    {
+        var computer = new AstmLinkLayer(new AstmLinkOptions(), new AstmTestClock());
+        computer.OnBytes([AstmControl.Enq]);
+        computer.OnBytes(AstmFrame.Encode(1, L1("H|\\^&\r"), false));
+        var cut = AstmFrame.Encode(2, L1("P|1|||PID0042\r"), true);
+        computer.OnBytes(cut.AsSpan(0, cut.Length - 3)); // checksum and CR LF lost on the line
+        computer.OnBytes([AstmControl.Eot]);
+
+        Assert.Equal(AstmLinkState.Neutral, computer.State);
+        var events = new List<AstmLinkEvent>();
+        while (computer.TryTakeEvent(out var e)) events.Add(e);
+        Assert.Equal("incomplete frame ended by the sender's EOT", Assert.Single(events.OfType<AstmBytesIgnored>()).Reason);
+        Assert.Equal(6, Assert.Single(events.OfType<AstmReceiveAborted>()).DiscardedBytes); // "H|\^&\r" never got its end frame
+        Assert.Empty(events.OfType<AstmMessageReceived>());
+    }
+
+    [Fact]
     public void Contention_the_instrument_sends_first_and_the_computer_follows_after_it_releases_the_line()
     {
         var pair = new AstmLinkPair();
