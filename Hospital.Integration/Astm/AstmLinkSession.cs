@@ -3,6 +3,9 @@ using Hospital.Integration.Transport;
 
 namespace Hospital.Integration.Astm;
 
+/// <summary>One block of bytes on the line, for the byte journal.</summary>
+public sealed record AstmTraffic(DateTimeOffset At, bool Outgoing, byte[] Bytes);
+
 /// <summary>
 /// Runs an <see cref="AstmLinkLayer"/> over an <see cref="IByteChannel"/> in real time: one loop reads the channel,
 /// one runs the timers, and every call into the link layer, with the write of what it produced, happens under one
@@ -17,11 +20,18 @@ public sealed class AstmLinkSession : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly Channel<AstmLinkEvent> _events = Channel.CreateUnbounded<AstmLinkEvent>(new() { SingleReader = false, SingleWriter = true });
 
-    public AstmLinkSession(IByteChannel channel, AstmLinkOptions? options = null, TimeProvider? time = null)
+    private readonly Action<AstmTraffic>? _traffic;
+
+    /// <param name="traffic">
+    /// Called with every byte block read or written, in order, for the byte journal. It runs inside the protocol's
+    /// critical path: hand the block to a queue and return; never write to a database from it.
+    /// </param>
+    public AstmLinkSession(IByteChannel channel, AstmLinkOptions? options = null, TimeProvider? time = null, Action<AstmTraffic>? traffic = null)
     {
         _channel = channel;
         _time = time ?? TimeProvider.System;
         _link = new AstmLinkLayer(options, _time);
+        _traffic = traffic;
     }
 
     public ChannelReader<AstmLinkEvent> Events => _events.Reader;
@@ -35,6 +45,9 @@ public sealed class AstmLinkSession : IAsyncDisposable
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var timers = RunTimersAsync(stop.Token);
+        // A failed write from a timer (line gone) stops the reading too; the failure surfaces below.
+        _ = timers.ContinueWith(static (_, s) => ((CancellationTokenSource)s!).Cancel(), stop, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
             var buffer = new byte[4096];
@@ -42,6 +55,7 @@ public sealed class AstmLinkSession : IAsyncDisposable
             {
                 var n = await _channel.ReadAsync(buffer, stop.Token).ConfigureAwait(false);
                 if (n == 0) break;
+                _traffic?.Invoke(new AstmTraffic(_time.GetUtcNow(), Outgoing: false, buffer.AsSpan(0, n).ToArray()));
                 await WithLinkAsync(static (link, bytes) => link.OnBytes(bytes.Span), buffer.AsMemory(0, n), stop.Token).ConfigureAwait(false);
             }
         }
@@ -105,6 +119,7 @@ public sealed class AstmLinkSession : IAsyncDisposable
             action(_link, argument);
             if (!_link.PendingOutput.IsEmpty)
             {
+                _traffic?.Invoke(new AstmTraffic(_time.GetUtcNow(), Outgoing: true, _link.PendingOutput.ToArray()));
                 await _channel.WriteAsync(_link.PendingOutput, ct).ConfigureAwait(false);
                 _link.ConsumeOutput();
             }

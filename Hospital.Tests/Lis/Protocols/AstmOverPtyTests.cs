@@ -61,8 +61,9 @@ public class AstmOverPtyTests
     {
         using var pty = new SocatPtyPair();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var journal = new System.Collections.Concurrent.ConcurrentQueue<AstmTraffic>();
         await using var host = new AstmLinkSession(SerialPortChannel.Open(new SerialSettings(pty.HostEnd, baud)),
-            new AstmLinkOptions { Role = AstmLinkRole.Computer, HoldAckUntilConfirmed = true });
+            new AstmLinkOptions { Role = AstmLinkRole.Computer, HoldAckUntilConfirmed = true }, traffic: journal.Enqueue);
         await using var analyser = new AstmLinkSession(SerialPortChannel.Open(new SerialSettings(pty.InstrumentEnd, baud)),
             new AstmLinkOptions { Role = AstmLinkRole.Instrument });
         var hostRun = host.RunAsync(timeout.Token);
@@ -97,6 +98,13 @@ public class AstmOverPtyTests
         Assert.Equal("2611220001", message.Patients[0].Orders[0].Order.InstrumentSpecimenId[2].Trim());
         Assert.Equal(HaematologyMessage().Patients[0].Orders[0].Results[^1].Comments[0].Text, message.AllResults().Last().Result.Comments[0].Text);
         Assert.DoesNotContain(hostEvents, e => e is AstmFrameRejected or AstmReceiveAborted);
+        // The journal saw every byte: one ACK for the ENQ and one per frame, nothing else sent by the LIS.
+        var incoming = journal.Where(t => !t.Outgoing).SelectMany(t => t.Bytes).ToArray();
+        var outgoing = journal.Where(t => t.Outgoing).SelectMany(t => t.Bytes).ToArray();
+        var frameCount = incoming.Count(b => b == AstmControl.Stx);
+        Assert.True(frameCount > 45, $"{frameCount} frames"); // 45 records, the comment in several frames
+        Assert.Equal(Enumerable.Repeat(AstmControl.Ack, frameCount + 1), outgoing);
+        Assert.Equal(AstmControl.Enq, incoming[0]);
 
         await timeout.CancelAsync();
         await Task.WhenAll(hostRun, analyserRun);
