@@ -1,7 +1,7 @@
 namespace Hospital.Integration.Astm;
 
 /// <summary>
-/// Frame checksum of E1381 §6.3.1.2 / LIS1-A §8.3.1: the sum of the bytes from the frame number through
+/// Frame checksum of LIS01-A2 §6.3.1.2 (E1381 §6.3): the sum of the bytes from the frame number through
 /// ETX or ETB inclusive (STX excluded), modulo 256, written as two upper-case hexadecimal characters.
 /// </summary>
 public static class AstmChecksum
@@ -23,7 +23,7 @@ public static class AstmChecksum
         destination[1] = (byte)HexDigits[checksum & 0xF];
     }
 
-    /// <summary>Reads two hex ASCII bytes, either case (receivers accept lower case, E1381 §6.3.1.2 is silent on case).</summary>
+    /// <summary>Reads two hex ASCII bytes, either case (receivers accept lower case, LIS01-A2 §6.3.1.2 shows upper case).</summary>
     public static bool TryParseHex(ReadOnlySpan<byte> twoChars, out byte checksum)
     {
         checksum = 0;

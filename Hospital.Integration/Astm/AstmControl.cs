@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm;
 
-/// <summary>Control characters of the ASTM E1381 / CLSI LIS1-A low-level protocol (E1381 §6.1, LIS1-A §8.1).</summary>
+/// <summary>Control characters of the ASTM E1381 / CLSI LIS1-A low-level protocol (E1381 / LIS01-A2 §6).</summary>
 public static class AstmControl
 {
     public const byte Stx = 0x02;
@@ -14,7 +14,7 @@ public static class AstmControl
     public const byte Etb = 0x17;
 
     /// <summary>
-    /// Characters that must never appear in frame text (LIS1-A §8.6.2): SOH, STX, ETX, EOT, ENQ, ACK,
+    /// Characters that must never appear in frame text (LIS01-A2 §6.6.2): SOH, STX, ETX, EOT, ENQ, ACK,
     /// DLE, NAK, SYN, ETB, LF, DC1–DC4. CR is allowed (it ends each record).
     /// </summary>
     public static bool IsRestricted(byte b) => b switch

@@ -8,7 +8,7 @@ namespace Hospital.Integration.Astm;
 public readonly record struct AstmFrameBody(int FrameNumber, bool IsEnd, int TextStart, int TextLength);
 
 /// <summary>
-/// Frame layout of E1381 §6.3.1 / LIS1-A §8.3: <c>STX FN text ETB|ETX C1 C2 CR LF</c>.
+/// Frame layout of E1381 / LIS01-A2 §6.3: <c>STX FN text ETB|ETX C1 C2 CR LF</c>.
 /// Encoding for senders and validation for receivers; no state.
 /// </summary>
 public static class AstmFrame
@@ -32,7 +32,7 @@ public static class AstmFrame
         if ((uint)frameNumber > 7) throw new ArgumentOutOfRangeException(nameof(frameNumber), frameNumber, "E1381 frame numbers are 0..7.");
         var bad = AstmControl.IndexOfRestricted(text);
         if (bad >= 0)
-            throw new ArgumentException($"Frame text holds the restricted character {AstmControl.Describe(text[bad])} at {bad} (LIS1-A §8.6.2).", nameof(text));
+            throw new ArgumentException($"Frame text holds the restricted character {AstmControl.Describe(text[bad])} at {bad} (LIS01-A2 §6.6.2).", nameof(text));
         destination[0] = AstmControl.Stx;
         destination[1] = (byte)('0' + frameNumber);
         text.CopyTo(destination[2..]);
@@ -76,7 +76,7 @@ public static class AstmFrame
         if (actual != declared) { error = $"checksum mismatch: frame says {declared:X2}, bytes sum to {actual:X2}"; return false; }
         var text = body[1..terminatorIndex];
         var bad = AstmControl.IndexOfRestricted(text);
-        if (bad >= 0) { error = $"restricted character {AstmControl.Describe(text[bad])} at text offset {bad} (LIS1-A §8.6.2)"; return false; }
+        if (bad >= 0) { error = $"restricted character {AstmControl.Describe(text[bad])} at text offset {bad} (LIS01-A2 §6.6.2)"; return false; }
         frame = new AstmFrameBody(fn - '0', terminator == AstmControl.Etx, 1, text.Length);
         error = null;
         return true;

@@ -5,8 +5,8 @@ namespace Hospital.Integration.Astm;
 /// <summary>The receiver's side: frames checked and acknowledged, retransmissions recognised, messages reassembled.</summary>
 public sealed partial class AstmLinkLayer
 {
-    private const string BeforeStx = "bytes before STX while receiving (ignored, LIS1-A §8.5.1.1)";
-    private const string RepeatedFrame = "frame repeated after a lost ACK: acknowledged again, text not appended twice (E1381 §6.3.5)";
+    private const string BeforeStx = "bytes before STX while receiving (ignored, LIS01-A2 §6.5.1.1)";
+    private const string RepeatedFrame = "frame repeated after a lost ACK: acknowledged again, text not appended twice (E1381 §6.3 and §6.5.1)";
 
     private readonly ArrayBufferWriter<byte> _message = new(1024);
     private byte[] _frameBody = new byte[512];
@@ -19,7 +19,7 @@ public sealed partial class AstmLinkLayer
     private bool _interruptRequested;
 
     /// <summary>
-    /// Receiver interrupt (E1381 §6.3.7): answer the next accepted frames with EOT instead of ACK, asking the sender
+    /// Receiver interrupt (E1381 §6.3, receiver interrupt): answer the next accepted frames with EOT instead of ACK, asking the sender
     /// to end its session so that ours can start. Cleared when the other side's session ends.
     /// </summary>
     public void RequestReceiverInterrupt() => _interruptRequested = true;
@@ -103,7 +103,7 @@ public sealed partial class AstmLinkLayer
         _frameBodyLength += bytes.Length;
     }
 
-    /// <summary>A whole frame (STX … LF) arrived: validate, recognise retransmissions, append, reply (E1381 §6.3.5).</summary>
+    /// <summary>A whole frame (STX … LF) arrived: validate, recognise retransmissions, append, reply (E1381 §6.3 and §6.5.1).</summary>
     private void EndOfFrame(DateTimeOffset now)
     {
         _inFrame = false;
@@ -171,7 +171,7 @@ public sealed partial class AstmLinkLayer
         GoNeutral();
     }
 
-    /// <summary>No frame or EOT within 30 s (E1381 §6.5.2): discard the incomplete message, line neutral.</summary>
+    /// <summary>No frame or EOT within 30 s (E1381 §6.5.2, time-outs): discard the incomplete message, line neutral.</summary>
     private void OnReceiverTimeout(DateTimeOffset now)
     {
         var discarded = _message.WrittenCount + (_inFrame ? _frameBodyLength + 1 : 0);

@@ -40,13 +40,13 @@ public sealed partial class AstmLinkLayer
         _deadline = now + _options.SenderTimeout;
     }
 
-    /// <summary>Reply to our ENQ (E1381 §6.2.4–6.2.7).</summary>
+    /// <summary>Reply to our ENQ (E1381 §6.2).</summary>
     private void OnEstablishReply(byte b, DateTimeOffset now)
     {
         switch (b)
         {
             case AstmControl.Ack:
-                _frameNumber = 1; // the first frame of every transfer phase is 1 (E1381 §6.3.2)
+                _frameNumber = 1; // the first frame of every transfer phase is 1 (E1381 §6.3)
                 _stopAtMessageEnd = false;
                 StartMessage(now);
                 break;
@@ -70,7 +70,7 @@ public sealed partial class AstmLinkLayer
     }
 
     /// <summary>
-    /// Both sides sent ENQ (E1381 §6.2.7): the instrument has priority. The computer stops, listens for the
+    /// Both sides sent ENQ (E1381 §6.2, contention): the instrument has priority. The computer stops, listens for the
     /// instrument's next ENQ, and holds its own for 20 s (released early once the instrument's session ends);
     /// the instrument waits 1 s and sends ENQ again.
     /// </summary>
@@ -133,7 +133,7 @@ public sealed partial class AstmLinkLayer
         _deadline = now + _options.SenderTimeout;
     }
 
-    /// <summary>Reply to a frame (E1381 §6.3.5–6.3.6): ACK accepts, EOT accepts and asks us to stop, anything else fails it.</summary>
+    /// <summary>Reply to a frame (E1381 §6.3): ACK accepts, EOT accepts and asks us to stop, anything else fails it.</summary>
     private void OnFrameReply(byte b, DateTimeOffset now)
     {
         if (b == AstmControl.Ack || b == AstmControl.Eot)

@@ -53,7 +53,7 @@ public sealed partial class AstmLinkLayer
 
     public AstmLinkState State { get; private set; } = AstmLinkState.Neutral;
 
-    /// <summary>While true, an ENQ from the other side is answered with NAK (receiver busy, E1381 §6.2.5).</summary>
+    /// <summary>While true, an ENQ from the other side is answered with NAK (receiver busy, E1381 §6.2).</summary>
     public bool Busy { get; set; }
 
     /// <summary>Messages waiting to be sent, the one in transfer included.</summary>
@@ -94,7 +94,7 @@ public sealed partial class AstmLinkLayer
         if (message.IsEmpty) throw new ArgumentException("An ASTM message needs at least one record.", nameof(message));
         var bad = AstmControl.IndexOfRestricted(message);
         if (bad >= 0)
-            throw new ArgumentException($"The message holds the restricted character {AstmControl.Describe(message[bad])} at {bad} (LIS1-A §8.6.2).", nameof(message));
+            throw new ArgumentException($"The message holds the restricted character {AstmControl.Describe(message[bad])} at {bad} (LIS01-A2 §6.6.2).", nameof(message));
         var copy = new byte[message[^1] == AstmControl.Cr ? message.Length : message.Length + 1];
         message.CopyTo(copy);
         copy[^1] = AstmControl.Cr;
@@ -165,18 +165,18 @@ public sealed partial class AstmLinkLayer
             case AstmLinkState.Neutral:
                 if (b == AstmControl.Enq) AnswerEnq(now);
                 else if (b == (byte)'H' && _options.AcceptNakedRecords) StartNaked(b, now);
-                else Ignore("not ENQ while the line is neutral (E1381 §6.2.1)");
+                else Ignore("not ENQ while the line is neutral (E1381 §6.2)");
                 break;
             case AstmLinkState.Establishing:
                 OnEstablishReply(b, now);
                 break;
             case AstmLinkState.BusyWait:
-                // Still neutral from the other side's point of view: it may establish (E1381 §6.2.5).
+                // Still neutral from the other side's point of view: it may establish (E1381 §6.2).
                 if (b == AstmControl.Enq) { _deadline = null; AnswerEnq(now); }
                 else Ignore("not ENQ while waiting to retry after a busy NAK");
                 break;
             case AstmLinkState.ContentionWait:
-                Ignore("waiting out contention before the next ENQ (E1381 §6.2.7)");
+                Ignore("waiting out contention before the next ENQ (E1381 §6.2, contention)");
                 break;
             case AstmLinkState.Sending:
                 OnFrameReply(b, now);

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm;
 
-/// <summary>Which end of the link this is; it decides who yields on contention (E1381 §6.2.7, LIS1-A §8.2.7).</summary>
+/// <summary>Which end of the link this is; it decides who yields on contention (E1381 §6.2, establishment phase: contention).</summary>
 public enum AstmLinkRole
 {
     /// <summary>The LIS / host computer: on contention it stops, listens, and waits at least 20 s before its next ENQ.</summary>
@@ -18,10 +18,10 @@ public sealed record AstmLinkOptions
 {
     public AstmLinkRole Role { get; init; } = AstmLinkRole.Computer;
 
-    /// <summary>Sender's wait for an answer to ENQ or to a frame (E1381 §6.5.2: 15 s).</summary>
+    /// <summary>Sender's wait for an answer to ENQ or to a frame (E1381 §6.5.2, time-outs: 15 s).</summary>
     public TimeSpan SenderTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Receiver's wait for the next frame or EOT after each reply (E1381 §6.5.2: 30 s).</summary>
+    /// <summary>Receiver's wait for the next frame or EOT after each reply (E1381 §6.5.2, time-outs: 30 s).</summary>
     public TimeSpan ReceiverTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Wait after the receiver answered ENQ with NAK (busy) before the next ENQ (at least 10 s).</summary>

@@ -86,7 +86,7 @@ public sealed class AstmLinkSession : IAsyncDisposable
         return confirmed;
     }
 
-    /// <summary>Answers the other side's next frames with EOT (receiver interrupt, E1381 §6.3.7).</summary>
+    /// <summary>Answers the other side's next frames with EOT (receiver interrupt, E1381 §6.3, receiver interrupt).</summary>
     public Task RequestReceiverInterruptAsync(CancellationToken ct) =>
         WithLinkAsync(static (link, _) => link.RequestReceiverInterrupt(), 0, ct);
 

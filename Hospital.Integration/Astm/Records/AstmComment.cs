@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>C, comment (E1394 §11 / LIS2-A2 §10); it belongs to the record before it.</summary>
+/// <summary>C, comment (LIS2-A2 §10); it belongs to the record before it.</summary>
 public sealed class AstmComment(AstmRecord record) : AstmRecordView(record, 'C')
 {
     public AstmComment(AstmDelimiters delimiters) : this(AstmRecord.Create('C', delimiters)) { }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>E1394 §6.6.2 dates and times: <c>YYYYMMDD[HHMM[SS]]</c>, in the instrument's local time (no zone on the wire).</summary>
+/// <summary>LIS2-A2 / E1394 dates and times: <c>YYYYMMDD[HHMM[SS]]</c>, in the instrument's local time (no zone on the wire).</summary>
 public static class AstmDateTime
 {
     private static readonly string[] Formats = ["yyyyMMddHHmmss", "yyyyMMddHHmm", "yyyyMMdd"];

@@ -1,7 +1,7 @@
 namespace Hospital.Integration.Astm.Records;
 
 /// <summary>
-/// The four delimiters an E1394 / LIS2-A2 message declares in its own header (E1394 §7.1, LIS2-A2 §5.5):
+/// The four delimiters an E1394 / LIS2-A2 message declares in its own header (LIS2-A2 / E1394, spec §2.1):
 /// <c>H|\^&amp;</c> = field <c>|</c>, repeat <c>\</c>, component <c>^</c>, escape <c>&amp;</c>. Read from each H record.
 /// </summary>
 public readonly record struct AstmDelimiters(char Field, char Repeat, char Component, char Escape)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Hospital.Integration.Astm.Records;
 
 /// <summary>
-/// Escape sequences of E1394 §7.1.6 / LIS2-A2 §5.6: <c>&amp;F&amp;</c> field, <c>&amp;S&amp;</c> component,
+/// Escape sequences of LIS2-A2 / E1394 (spec §2.1): <c>&amp;F&amp;</c> field, <c>&amp;S&amp;</c> component,
 /// <c>&amp;R&amp;</c> repeat, <c>&amp;E&amp;</c> escape delimiter, <c>&amp;Xhh…&amp;</c> hexadecimal bytes (as
 /// ISO-8859-1 characters), <c>&amp;H&amp;</c>/<c>&amp;N&amp;</c> highlighting on/off (dropped: no meaning in stored
 /// text). An unknown or unterminated sequence is kept literally, as vendors write stray escape characters.

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>H, message header (E1394 §7 / LIS2-A2 §6). Field 2 holds the delimiters and is fixed at creation.</summary>
+/// <summary>H, message header (LIS2-A2 §6). Field 2 holds the delimiters and is fixed at creation.</summary>
 public sealed class AstmHeader(AstmRecord record) : AstmRecordView(record, 'H')
 {
     public AstmHeader(AstmDelimiters delimiters) : this(AstmRecord.Create('H', delimiters)) { }

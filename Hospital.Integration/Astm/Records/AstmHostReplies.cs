@@ -23,13 +23,13 @@ public sealed record AstmSpecimenOrder(
 /// <summary>How "nothing to do for this specimen" is said; analysers differ in which they understand.</summary>
 public enum AstmNoOrderStyle
 {
-    /// <summary>H, L with termination code I, "no information available from last query" (LIS2-A2 §12.1.3).</summary>
+    /// <summary>H, L with termination code I, "no information available from last query" (L-3 = I).</summary>
     TerminatorNoInformation,
 
-    /// <summary>H, P, O with report type Y, "no order on record for this test" (LIS2-A2 §8.4.26), L.</summary>
+    /// <summary>H, P, O with report type Y, "no order on record for this test" (O-26 = Y), L.</summary>
     OrderReportNoOrder,
 
-    /// <summary>H, P, O with report type Z, "no record of this patient" (LIS2-A2 §8.4.26), L.</summary>
+    /// <summary>H, P, O with report type Z, "no record of this patient" (O-26 = Y), L.</summary>
     OrderReportNoPatient,
 }
 

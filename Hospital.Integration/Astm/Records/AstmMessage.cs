@@ -30,7 +30,7 @@ public sealed class AstmPatientBlock(AstmPatient patient)
 
 /// <summary>
 /// One E1394 / LIS2-A2 message, H … L, as a tree ready for the LIS: patients → orders → results, each with its
-/// comments (E1394 §5.1, record hierarchy); or H, Q…, L for a host query. M and S records are kept where they stand.
+/// comments (E1394 record hierarchy, spec §2.2); or H, Q…, L for a host query. M and S records are kept where they stand.
 /// </summary>
 public sealed class AstmMessage(AstmHeader header)
 {

@@ -1,7 +1,7 @@
 namespace Hospital.Integration.Astm.Records;
 
 /// <summary>
-/// Builds <see cref="AstmMessage"/>s from record text, checking the record order of E1394 §5.1 (the successor
+/// Builds <see cref="AstmMessage"/>s from record text, checking the record order of E1394 (the successor
 /// map of spec §2.2): H first; P before its O; O before its R; Q only between H and L; C after the record it
 /// annotates; nothing between L and the next H.
 /// </summary>

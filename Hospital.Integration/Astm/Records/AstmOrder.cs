@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>O, test order (E1394 §9 / LIS2-A2 §8.4).</summary>
+/// <summary>O, test order (LIS2-A2 §8.4).</summary>
 public sealed class AstmOrder(AstmRecord record) : AstmRecordView(record, 'O')
 {
     public AstmOrder(AstmDelimiters delimiters) : this(AstmRecord.Create('O', delimiters)) { }

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>P, patient information (E1394 §8 / LIS2-A2 §7).</summary>
+/// <summary>P, patient information (LIS2-A2 §7).</summary>
 public sealed class AstmPatient(AstmRecord record) : AstmRecordView(record, 'P')
 {
     public AstmPatient(AstmDelimiters delimiters) : this(AstmRecord.Create('P', delimiters)) { }

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>Q, request information: the analyser's host query (E1394 §12 / LIS2-A2 §11).</summary>
+/// <summary>Q, request information: the analyser's host query (LIS2-A2 §11).</summary>
 public sealed class AstmQuery(AstmRecord record) : AstmRecordView(record, 'Q')
 {
     public AstmQuery(AstmDelimiters delimiters) : this(AstmRecord.Create('Q', delimiters)) { }

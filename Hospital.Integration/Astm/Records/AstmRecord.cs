@@ -4,7 +4,7 @@ namespace Hospital.Integration.Astm.Records;
 
 /// <summary>
 /// One E1394 / LIS2-A2 record as its fields, numbered from 1 with the record type letter as field 1 (the
-/// numbering of E1394 §8–13 and of the spec). Fields are kept in their escaped wire form, so a record read and
+/// numbering of the spec §2.2). Fields are kept in their escaped wire form, so a record read and
 /// written again is unchanged, vendor fields included; the accessors unescape. Typed views
 /// (<see cref="AstmHeader"/>, <see cref="AstmResult"/>…) read and write through it.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>R, result (E1394 §10 / LIS2-A2 §9).</summary>
+/// <summary>R, result (LIS2-A2 §9).</summary>
 public sealed class AstmResult(AstmRecord record) : AstmRecordView(record, 'R')
 {
     public AstmResult(AstmDelimiters delimiters) : this(AstmRecord.Create('R', delimiters)) { }

@@ -1,6 +1,6 @@
 namespace Hospital.Integration.Astm.Records;
 
-/// <summary>L, message terminator (E1394 §13 / LIS2-A2 §12).</summary>
+/// <summary>L, message terminator (LIS2-A2 §12).</summary>
 public sealed class AstmTerminator(AstmRecord record) : AstmRecordView(record, 'L')
 {
     public AstmTerminator(AstmDelimiters delimiters, string code = "N") : this(AstmRecord.Create('L', delimiters))

@@ -1,7 +1,7 @@
 namespace Hospital.Integration.Astm.Records;
 
 /// <summary>
-/// A Universal Test ID (E1394 §6.6.1; O-5, R-3, Q-5): <c>universal^name^type^local code^…</c>. Analysers put their
+/// A Universal Test ID (LIS2-A2 O-5, R-3, Q-5; spec §2.3): <c>universal^name^type^local code^…</c>. Analysers put their
 /// code in component 4 (<c>^^^GLU</c>, Architect <c>^^^651^_B-hCG^UNDILUTED^P</c>) or, Sysmex, in component 5 with
 /// the dilution in 6 (<c>^^^^WBC^1</c>).
 /// </summary>
