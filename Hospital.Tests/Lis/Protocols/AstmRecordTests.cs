@@ -97,6 +97,17 @@ public class AstmRecordTests
     }
 
     [Fact]
+    public void Manufacturer_records_stay_with_the_record_they_follow()
+    {
+        const string text = "H|\\^&\rP|1\rO|1|S1||^^^WBC\rR|1|^^^WBC|5.1\rM|1|HIST|WBC^64|0&F&1&F&2\rL|1|N\r";
+        var m = AstmMessage.Parse(text);
+        var extra = new AstmManufacturer(Assert.Single(m.AllResults().Single().Result.Extras));
+        Assert.Equal(("HIST", 1), (extra.RecordType, extra.Sequence));
+        Assert.Equal(["WBC^64", "0|1|2"], extra.VendorFields);
+        Assert.Equal(text, m.ToText());
+    }
+
+    [Fact]
     public void Query_fields_are_typed()
     {
         var q = AstmMessage.Parse("H|\\^&\rQ|1|^S1\\^S2||^^^ALL|S|20240105000000|20240105235959|||||O\rL|1|N\r").Queries[0];
