@@ -224,8 +224,7 @@ public sealed class SerialPortChannel : IByteChannel
         _disposed = true;
         _reader.Join();
         LinuxTermios.Close(_fd);
-        _input.Reader.Complete();
-        _writeGate.Dispose();
+        // The reader thread completed the pipe: a pending ReadAsync returns 0 (end of stream).
         return ValueTask.CompletedTask;
     }
 }

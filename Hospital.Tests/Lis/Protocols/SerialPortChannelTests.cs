@@ -58,6 +58,33 @@ public class SerialPortChannelTests
     }
 
     [Fact]
+    public async Task Disposing_ends_a_pending_read_with_end_of_stream()
+    {
+        using var pty = new SocatPtyPair();
+        var channel = SerialPortChannel.Open(new SerialSettings(pty.HostEnd));
+        var pending = channel.ReadAsync(new byte[16], CancellationToken.None).AsTask();
+        await channel.DisposeAsync();
+        Assert.Equal(0, await pending.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task A_line_that_goes_away_ends_the_stream_instead_of_hanging()
+    {
+        var pty = new SocatPtyPair();
+        await using var channel = SerialPortChannel.Open(new SerialSettings(pty.HostEnd));
+        var pending = channel.ReadAsync(new byte[16], CancellationToken.None).AsTask();
+        pty.Dispose(); // socat and its pty masters are gone, as when a USB adapter is pulled
+        try
+        {
+            Assert.Equal(0, await pending.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+        catch (IOException e)
+        {
+            Assert.Contains("hung up", e.Message);
+        }
+    }
+
+    [Fact]
     public void Devices_that_cannot_be_used_are_refused_with_the_reason()
     {
         var missing = Assert.Throws<IOException>(() => SerialPortChannel.Open(new SerialSettings("/dev/ttyNOPE9")));
