@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using Hospital.Bench;
 
-// Reception benchmark (issue 3). Usage: Hospital.Bench PROVIDER CONNECTION PATIENTS DATA_DIR
-// bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
-<<<<<<< HEAD
+// ASTM link layer and records (issue 5): bench/astm.sh runs `Hospital.Bench astm`.
+if (args is ["astm", ..]) return await AstmBenchmark.RunAsync(Console.Out);
+
 // Chart benchmark (issue 4): Hospital.Bench chart PROVIDER CONNECTION DATA_DIR [VISITS] [RUNS]; bench/chart.sh.
 if (args.Length > 0 && args[0] == "chart") return await ChartRun.RunAsync(args[1..]);
-=======
 // Hospital.Bench hl7 [SECONDS] [BASELINE_SCRIPT]: the HL7 codec benchmark (issue 5), run by bench/hl7.sh.
 if (args is ["hl7", ..]) return Hl7Benchmark.Run(args[1..]);
->>>>>>> wt-f-hl7
+
+// Reception benchmark (issue 3). Usage: Hospital.Bench PROVIDER CONNECTION PATIENTS DATA_DIR
+// bench/reception.sh runs it on a throwaway PostgreSQL cluster and a SQLite file.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: Hospital.Bench PostgreSQL|Sqlite CONNECTION_STRING PATIENTS DATA_DIRECTORY");
