@@ -54,13 +54,11 @@ public static class PrescriptionFormPdf
         foreach (var line in rx.Lines.OrderBy(l => l.Position))
         {
             n++;
-            var name = $"{n}. {line.DrugName}{(line.Strength is { Length: > 0 } st ? " " + st : "")}";
-            if (!string.Equals(line.ActiveIngredient, line.DrugName, StringComparison.OrdinalIgnoreCase) && line.ActiveIngredient.Length > 0)
-                name = $"{n}. {line.ActiveIngredient} ({line.DrugName}){(line.Strength is { Length: > 0 } st2 ? " " + st2 : "")}";
+            var name = DrugName(line);
             var quantity = QuantityText.Number(line.Quantity) + " " + line.Unit;
             if (words && line.Quantity == decimal.Truncate(line.Quantity))
                 quantity += $" ({QuantityText.Words((long)line.Quantity)} {line.Unit})";
-            w.Text(name + "    SL: " + quantity, bold: true);
+            w.Text($"{n}. {name}    SL: {quantity}", bold: true);
             w.Text("Cách dùng: " + (line.Usage ?? Usage(line)), italic: true, indent: 10);
         }
 
@@ -71,6 +69,17 @@ public static class PrescriptionFormPdf
             w.Text("Khám lại xin mang theo đơn này.", italic: true, size: 7);
         var box = w.SignatureBlock(h.DateLine(), "BÁC SĨ KÊ ĐƠN", h.SignerName, 150);
         return (w.Finish(), box);
+    }
+
+    /// <summary>Active ingredient first, the brand in brackets when it differs (TT 26/2025 Đ6: prescribe by active ingredient), then the strength once.</summary>
+    internal static string DrugName(PrescriptionLine line)
+    {
+        var name = line.ActiveIngredient.Length > 0 && !line.DrugName.Contains(line.ActiveIngredient, StringComparison.OrdinalIgnoreCase)
+            ? $"{line.ActiveIngredient} ({line.DrugName})"
+            : line.DrugName;
+        return line.Strength is { Length: > 0 } strength && !name.Contains(strength, StringComparison.OrdinalIgnoreCase)
+            ? name + " " + strength
+            : name;
     }
 
     private static string FormTitle(PrescriptionForm form) => form switch

@@ -23,7 +23,10 @@ public sealed class PdfDocumentSigner : IDocumentSigner
             ContactInfo = details.SignerTitle ?? "",
             AppName = "Hospital",
             PageIndex = document.PageCount - 1,
-            Rectangle = details.Box ?? new XRect(0, 0, 0, 0),
+            // PDFsharp takes the widget's rectangle in PDF user space (origin bottom-left).
+            Rectangle = details.Box is { } box
+                ? new XRect(box.X, document.Pages[document.PageCount - 1].Height.Point - box.Y - box.Height, box.Width, box.Height)
+                : new XRect(0, 0, 0, 0),
             AppearanceHandler = details.Box is null ? null : new SignatureStamp(details),
         };
         DigitalSignatureHandler.ForDocument(document, new PdfSharpSignerAdapter(signer, details.SignedAtUtc, ct), options);
@@ -41,9 +44,12 @@ public sealed class PdfDocumentSigner : IDocumentSigner
 
         public async Task<byte[]> GetSignatureAsync(Stream stream)
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            return await signer.SignAsync(buffer.ToArray(), signingTimeUtc, ct);
+            // PDFsharp's RangedStream cannot seek and reads fast only when asked for all of it at once
+            // (it then reads each range from its own offset).
+            var content = new byte[stream.Length];
+            var read = stream.Read(content, 0, content.Length);
+            if (read != content.Length) throw new InvalidOperationException($"Read {read} of {content.Length} bytes to sign.");
+            return await signer.SignAsync(content, signingTimeUtc, ct);
         }
     }
 }
