@@ -44,6 +44,9 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/queues", [Roles.Reception, Roles.Doctor, Roles.Nurse]),
         ("/api/v1/visits", [Roles.Reception]),
         ("/api/v1/rooms", [Roles.Reception]),
+        ("/api/v1/documents", [Roles.Doctor, Roles.Nurse]),
+        // The CA certificate our document signatures chain to is public: anyone signed in may fetch it.
+        ("/api/v1/documents/signing-ca", Everyone),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -12,7 +12,15 @@ public static class DocumentFiles
     public static string NameOf(ClinicalDocument d) =>
         $"{d.Kind switch { ClinicalDocumentKind.ExamRecord => "phieu-kham", ClinicalDocumentKind.Prescription => "don-thuoc", _ => "giay-chuyen-tuyen" }}-{d.VisitId}-v{d.Version.ToString(CultureInfo.InvariantCulture)}.pdf";
 
-    public static void Map(WebApplication app) =>
+    public static void Map(WebApplication app)
+    {
+        // The panel alone, for htmx to refresh it after a signature (the exam page embeds it).
+        app.MapGet("/clinic/visits/{visitId:int}/documents", (int visitId) =>
+                new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<VisitDocumentsPanel>(
+                    new Dictionary<string, object?> { [nameof(VisitDocumentsPanel.VisitId)] = visitId }))
+            .RequireAuthorization(HospitalModule.Clinic)
+            .ExcludeFromDescription();
+
         app.MapGet("/clinic/documents/{id:long}/pdf", async (long id, SignedDocuments documents, AuditTrail audit, HttpContext http, CancellationToken ct) =>
             {
                 if (await documents.FindAsync(id, ct) is not { } document) return Results.NotFound();
@@ -22,4 +30,5 @@ public static class DocumentFiles
             })
             .RequireAuthorization(HospitalModule.Clinic)
             .ExcludeFromDescription();
+    }
 }
