@@ -18,7 +18,7 @@ internal sealed class FormWriter
     private XGraphics _gfx = null!;
     private PdfPage _page = null!;
 
-    public PdfDocument Document { get; } = new();
+    public PdfDocument Document { get; }
     public double Y { get; private set; }
     public double Left => _margin;
     public double Width => _page.Width.Point - 2 * _margin;
@@ -26,7 +26,9 @@ internal sealed class FormWriter
 
     public FormWriter(PageSize size, string title, string marking, double baseSize)
     {
+        // Before the first PdfDocument: PDFsharp refuses to create one until the licence is declared.
         PdfSetup.Initialize();
+        Document = new PdfDocument();
         _margin = size == PageSize.A5 ? 28 : 42;
         _baseSize = baseSize;
         _marking = marking;
