@@ -59,7 +59,7 @@ internal static class DocumentTestKit
         var drug = await db.Set<Drug>().OrderBy(d => d.Id).FirstAsync();
         var rx = new Prescription
         {
-            VisitId = visitId, PatientId = patient.Id, Status = PrescriptionStatus.Signed, NationalCode = "37001abcdef12345-c",
+            VisitId = visitId, PatientId = patient.Id, Status = PrescriptionStatus.Signed, NationalCode = "37001ab12cd3-c",
             CreatedAt = now, CreatedBy = "doctor", SignedAt = now, SignedBy = "doctor",
             DiagnosisCodes = "I20.9; I10", DiagnosisText = "Cơn đau thắt ngực; tăng huyết áp", Advice = "Ăn nhạt, hạn chế mỡ", FollowUpDays = 14,
             Lines =
