@@ -42,6 +42,28 @@ public sealed class DocumentSigningTests
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Signs_the_conclusion_being_saved_in_the_same_save(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var doctor = await UserAsync(app);
+        var exam = await ConcludedExamAsync(app, draft: true);
+
+        await using (var db = AuditedContext(app, doctor))
+        {
+            var record = await db.Set<ExamRecord>().SingleAsync(e => e.Id == exam.ExamId);
+            record.Conclusion = "Kết luận vừa sửa trước khi lưu";
+            record.Status = ExamStatus.Concluded;
+            await Issuer(doctor).AddSignedAsync(db, new DocumentToSign(ClinicalDocumentKind.ExamRecord, exam.VisitId, exam.ExamId), HospitalAppFactory.Password);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = app.Database.NewContext();
+        var document = await read.Set<ClinicalDocument>().SingleAsync();
+        Assert.Contains("Kết luận vừa sửa trước khi lưu", await PopplerAsync("pdftotext", document.Content));
+        Assert.Equal(ExamStatus.Concluded, (await read.Set<ExamRecord>().SingleAsync(e => e.Id == exam.ExamId)).Status);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Prescription_and_referral_render_their_forms(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider);

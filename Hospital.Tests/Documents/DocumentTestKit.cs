@@ -26,7 +26,7 @@ internal static class DocumentTestKit
         return new TestUser(id, userName);
     }
 
-    public static async Task<Exam> ConcludedExamAsync(HospitalAppFactory app, bool referral = false)
+    public static async Task<Exam> ConcludedExamAsync(HospitalAppFactory app, bool referral = false, bool draft = false)
     {
         var patient = await PatientAsync(app, age: 52);
         var room = await RoomAsync(app);
@@ -41,7 +41,7 @@ internal static class DocumentTestKit
         });
         var exam = new ExamRecord
         {
-            VisitId = visitId, PatientId = patient.Id, Status = ExamStatus.Concluded, StartedBy = "doctor", StartedAt = now.AddMinutes(-20),
+            VisitId = visitId, PatientId = patient.Id, Status = draft ? ExamStatus.Draft : ExamStatus.Concluded, StartedBy = "doctor", StartedAt = now.AddMinutes(-20),
             Reason = "Đau thắt ngực khi gắng sức", PresentIllness = "Đau ngực trái 3 ngày, lan lên vai, đỡ khi nghỉ.",
             PastHistory = "Tăng huyết áp 5 năm", ExamGeneral = "Tỉnh, tiếp xúc tốt; da niêm hồng",
             ExamCardiovascular = "Tim đều, T1 T2 rõ, không âm thổi", PrimaryDiagnosisCode = "I20.9", PrimaryDiagnosisText = "Cơn đau thắt ngực, không đặc hiệu",
