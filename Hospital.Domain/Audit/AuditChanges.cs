@@ -92,7 +92,9 @@ public static class AuditChanges
             case DateOnly d: json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             case TimeOnly t: json.WriteStringValue(t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)); break;
             case Enum e: json.WriteStringValue(e.ToString()); break;
-            case byte[] bytes: json.WriteBase64StringValue(bytes); break;
+            // Files (a signed PDF, a PKCS#12) are named by their hash and size, not copied into the trail.
+            case byte[] bytes:
+                json.WriteStringValue($"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))} ({bytes.Length} bytes)"); break;
             default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }

@@ -144,8 +144,9 @@ public sealed class AuditInterceptor(IAuditUser user, TimeProvider clock) : Save
         switch (entry.State)
         {
             case EntityState.Added:
-                // Key and store-generated values are known only after the save.
-                return new PendingChange(entry, AuditAction.Create, entity, null, null);
+                // Key and store-generated values are known only after the save. Adding a signed
+                // document is its signing: one Sign row, written with the document.
+                return new PendingChange(entry, entry.Entity is ISignedRecord ? AuditAction.Sign : AuditAction.Create, entity, null, null);
             case EntityState.Deleted when entry.Entity is IVoidable:
                 throw new DomainException(
                     $"Không được xóa hẳn bản ghi {entity} #{AuditChanges.KeyOf(entry)}: dữ liệu lâm sàng và tài chính chỉ được hủy kèm lý do.");

@@ -15,7 +15,7 @@ public enum ClinicalDocumentKind { ExamRecord = 1, Prescription = 2, Referral = 
 /// <see cref="PreviousVersionId"/> and says why. <see cref="SourceId"/> is the exam record,
 /// prescription or (for a referral) exam record the document renders.
 /// </summary>
-public class ClinicalDocument : IImmutableRecord
+public class ClinicalDocument : ISignedRecord
 {
     public long Id { get; set; }
     public int VisitId { get; set; }

@@ -6,3 +6,10 @@ namespace Hospital.Domain.Common;
 /// that modifies or deletes one.
 /// </summary>
 public interface IImmutableRecord;
+
+/// <summary>
+/// An immutable record whose creation is a digital signature (a signed clinical document): the
+/// audit interceptor writes its row as <see cref="Audit.AuditAction.Sign"/> instead of Create, in
+/// the same save and transaction as the document itself.
+/// </summary>
+public interface ISignedRecord : IImmutableRecord;

@@ -55,6 +55,9 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/visits/1/record.xml", [Roles.Doctor, Roles.Nurse]),
         ("/api/v1/visits/1/record.json", [Roles.Doctor, Roles.Nurse]),
         ("/api/v1/rooms", [Roles.Reception]),
+        ("/api/v1/documents", [Roles.Doctor, Roles.Nurse]),
+        // The CA certificate our document signatures chain to is public: anyone signed in may fetch it.
+        ("/api/v1/documents/signing-ca", Everyone),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -18,6 +18,7 @@ public sealed class DemoSeeder(
     DemoFacility facility,
     DemoPatients patients,
     DemoVisits visits,
+    DemoSigning signing,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -32,6 +33,7 @@ public sealed class DemoSeeder(
             await SeedApiKeyAsync(credentials.ApiKey, ct);
             await patients.SeedAsync(options.Value.Patients, ct);
         }
+        await signing.SeedAsync(credentials.Password, ct);
         await DemoQueueBoard.SeedAsync(db, clock, ct);
         await visits.SeedTodayAsync(options.Value.Visits, ct);
         DemoBanner.Remember(credentials);

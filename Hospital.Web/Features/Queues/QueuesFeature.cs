@@ -15,7 +15,7 @@ public static class QueuesFeature
         services.AddSingleton<BoardTokenHandoff>();
         services.AddScoped<QueueBoardAdministration>();
         services.AddScoped<TicketData>();
-        Platform.Pdf.PdfSetup.Initialize();
+        Hospital.Emr.Pdf.PdfSetup.Initialize();
         return services;
     }
 

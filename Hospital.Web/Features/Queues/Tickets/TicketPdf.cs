@@ -1,6 +1,6 @@
 using Hospital.Domain.Visits;
 using Hospital.Web.Platform;
-using Hospital.Web.Platform.Pdf;
+using Hospital.Emr.Pdf;
 using Hospital.Web.Platform.Printing;
 using Hospital.Web.Platform.Security;
 using Microsoft.Extensions.Localization;

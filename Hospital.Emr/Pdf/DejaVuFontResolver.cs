@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Hospital.Web.Platform.Pdf;
+namespace Hospital.Emr.Pdf;
 
 /// <summary>
 /// Resolves every family to DejaVu Sans (Debian package fonts-dejavu-core), which covers all

@@ -1,6 +1,6 @@
 using PdfSharp.Fonts;
 
-namespace Hospital.Web.Platform.Pdf;
+namespace Hospital.Emr.Pdf;
 
 /// <summary>
 /// PDFsharp for every printed PDF (tickets now; medical records and prescriptions later): the
