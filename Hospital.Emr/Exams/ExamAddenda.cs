@@ -12,7 +12,7 @@ namespace Hospital.Emr.Exams;
 /// the version's correction reason), while the earlier versions stay retrievable (TT 13/2025 Đ3;
 /// Luật KCB 2023 Đ7 k10). The addendum and its document land in one transaction.
 /// </summary>
-public sealed class ExamAddenda(HospitalDbContext db, TimeProvider clock, IClinicalDocumentIssuer? issuer = null)
+public sealed class ExamAddenda(HospitalDbContext db, TimeProvider clock, IClinicalDocumentIssuer issuer)
 {
     public async Task<(ExamAddendum? Addendum, IReadOnlyList<FieldError> Errors)> AddAsync(
         int visitId, string? text, string? reason, string? signingPassword, string user, CancellationToken ct = default)
@@ -28,8 +28,6 @@ public sealed class ExamAddenda(HospitalDbContext db, TimeProvider clock, IClini
         var exam = await db.Set<ExamRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.VisitId == visitId, ct);
         if (exam is not { Status: ExamStatus.Concluded })
             errors.Add(new("", "Chỉ ghi bổ sung cho hồ sơ đã kết thúc khám; hồ sơ đang khám thì sửa trực tiếp."));
-        if (errors.Count == 0 && issuer is null)
-            errors.Add(new("addendumPassword", "Chưa cấu hình ký số tài liệu lâm sàng: không ký được phiếu bổ sung."));
         if (errors.Count > 0) return (null, errors);
 
         var addendum = new ExamAddendum
@@ -44,7 +42,7 @@ public sealed class ExamAddenda(HospitalDbContext db, TimeProvider clock, IClini
         try
         {
             db.Add(addendum);
-            var document = await issuer!.AddSignedAsync(db,
+            var document = await issuer.AddSignedAsync(db,
                 new DocumentToSign(ClinicalDocumentKind.ExamRecord, visitId, exam.Id, CorrectionReason: reason), signingPassword!, ct);
             await db.SaveChangesAsync(ct);
             // The document's id exists only once it is inserted.

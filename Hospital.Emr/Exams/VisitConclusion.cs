@@ -25,11 +25,9 @@ public sealed record ConclusionResult(IReadOnlyList<FieldError> Errors, IReadOnl
 /// doctor's certificate, the record is locked (later changes are signed addenda, Luật KCB 2023
 /// Đ7 k10), the visit concluded and its queue ticket done, all in one save. Any failure (a
 /// rule, a prescription, a wrong certificate password) stores nothing and says why in Vietnamese.
-/// The signing seams are optional in the container until their implementations are wired:
-/// without them the conclusion says so instead of half-concluding.
 /// </summary>
 public sealed class VisitConclusion(HospitalDbContext db, TimeProvider clock, ExamRecords records,
-    IClinicalDocumentIssuer? issuer = null, IPrescriptionFinalizer? finalizer = null)
+    IClinicalDocumentIssuer issuer, IPrescriptionFinalizer finalizer)
 {
     public async Task<ConclusionResult> ConcludeAsync(int visitId, ExamDraft draft, string? signingPassword, string user, CancellationToken ct = default)
     {
@@ -79,17 +77,9 @@ public sealed class VisitConclusion(HospitalDbContext db, TimeProvider clock, Ex
         // The text as the catalog names it when the doctor left it blank.
         exam.PrimaryDiagnosisText ??= catalog[exam.PrimaryDiagnosisCode!].Name;
 
-        IReadOnlyList<Prescription> prescriptions = [];
-        if (finalizer is not null)
-        {
-            var signing = await finalizer.SignDraftsAsync(db, visitId, ct);
-            if (!signing.Ok) return ConclusionResult.Failed(signing.Errors.Select(e => new FieldError("prescription", e)).ToList(), diagnosis.Warnings);
-            prescriptions = signing.Signed;
-        }
-        else if (await db.Set<Prescription>().AnyAsync(p => p.VisitId == visitId && p.Status == PrescriptionStatus.Draft, ct))
-            return ConclusionResult.Failed([new("prescription", "Chưa cấu hình ký đơn thuốc: không kết thúc được lượt khám có đơn thuốc nháp.")]);
-        if (issuer is null)
-            return ConclusionResult.Failed([new("signingPassword", "Chưa cấu hình ký số tài liệu lâm sàng: không ký được hồ sơ.")]);
+        var signing = await finalizer.SignDraftsAsync(db, visitId, ct);
+        if (!signing.Ok) return ConclusionResult.Failed(signing.Errors.Select(e => new FieldError("prescription", e)).ToList(), diagnosis.Warnings);
+        var prescriptions = signing.Signed;
 
         // Lock first: the documents render the record as concluded.
         var now = clock.GetUtcNow().UtcDateTime;

@@ -71,13 +71,14 @@ internal static class ClinicTestKit
     }
 
     /// <summary>
-    /// Concludes through <see cref="VisitConclusion"/> with the test-only issuer (the real signing seams are
-    /// wired by the lead at merge), in a request-like scope of the app.
+    /// Concludes through <see cref="VisitConclusion"/> as the demo doctor, signing with the real issuer and
+    /// the doctor's demo certificate (its PKCS#12 password is the demo password), in a request-like scope.
     /// </summary>
-    public static async Task<ConclusionResult> ConcludeWithTestDocumentsAsync(HospitalAppFactory app, int visitId, ExamDraft draft, string password = "123456")
+    public static async Task<ConclusionResult> ConcludeAsync(HospitalAppFactory app, int visitId, ExamDraft draft, string password = HospitalAppFactory.Password)
     {
         using var scope = app.Services.CreateScope();
-        var conclusion = ActivatorUtilities.CreateInstance<VisitConclusion>(scope.ServiceProvider, new UnsignedTestDocuments());
+        var issuer = Documents.DocumentTestKit.Issuer(await Documents.DocumentTestKit.UserAsync(app));
+        var conclusion = ActivatorUtilities.CreateInstance<VisitConclusion>(scope.ServiceProvider, issuer);
         return await conclusion.ConcludeAsync(visitId, draft, password, "doctor");
     }
 

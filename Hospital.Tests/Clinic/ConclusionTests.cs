@@ -13,8 +13,8 @@ namespace Hospital.Tests.Clinic;
 
 /// <summary>
 /// Concluding a visit and what follows: the record locks, the visit and its ticket finish, edits are
-/// refused (page, autosave and the save itself), an addendum adds a new document version. Signing goes
-/// through the test-only <see cref="UnsignedTestDocuments"/> until the real issuer is wired.
+/// refused (page, autosave and the save itself), an addendum adds a new document version. Documents
+/// are signed for real with the demo doctor's certificate.
 /// </summary>
 public sealed class ConclusionTests
 {
@@ -36,11 +36,11 @@ public sealed class ConclusionTests
         var draft = Complete(await StoredDraftAsync(app, ticket.VisitId));
 
         // A wrong certificate password stores nothing.
-        var failed = await ConcludeWithTestDocumentsAsync(app, ticket.VisitId, draft, UnsignedTestDocuments.WrongPassword);
-        Assert.Equal(["Mật khẩu chữ ký số không đúng."], failed.Errors.Select(e => e.Message));
+        var failed = await ConcludeAsync(app, ticket.VisitId, draft, "sai-mat-khau");
+        Assert.Equal(["Mật khẩu chứng thư số không đúng (hoặc tệp PKCS#12 hỏng)."], failed.Errors.Select(e => e.Message));
         Assert.Equal(ExamStatus.Draft, (await LoadAsync(app, ticket.VisitId)).Exam!.Status);
 
-        var result = await ConcludeWithTestDocumentsAsync(app, ticket.VisitId, draft);
+        var result = await ConcludeAsync(app, ticket.VisitId, draft);
         Assert.True(result.Ok, string.Join("; ", result.Errors.Select(e => e.Message)));
         var (exam, vitals, visit, stored) = await LoadAsync(app, ticket.VisitId);
         Assert.Equal((ExamStatus.Concluded, "doctor", "J02.9"), (exam!.Status, exam.ConcludedBy, exam.PrimaryDiagnosisCode));
@@ -82,15 +82,16 @@ public sealed class ConclusionTests
         await using var app = await HospitalAppFactory.StartAsync(provider);
         using var doctor = await QueueWebKit.SignedInAsync(app, "doctor");
         var (ticket, _) = await StartFromQueueAsync(app, doctor);
-        Assert.True((await ConcludeWithTestDocumentsAsync(app, ticket.VisitId, Complete(await StoredDraftAsync(app, ticket.VisitId)))).Ok);
+        Assert.True((await ConcludeAsync(app, ticket.VisitId, Complete(await StoredDraftAsync(app, ticket.VisitId)))).Ok);
 
         using var scope = app.Services.CreateScope();
-        var addenda = ActivatorUtilities.CreateInstance<ExamAddenda>(scope.ServiceProvider, new UnsignedTestDocuments());
+        var issuer = Documents.DocumentTestKit.Issuer(await Documents.DocumentTestKit.UserAsync(app));
+        var addenda = ActivatorUtilities.CreateInstance<ExamAddenda>(scope.ServiceProvider, issuer);
         var (none, errors) = await addenda.AddAsync(ticket.VisitId, "", "", "", "doctor");
         Assert.Null(none);
         Assert.Equal(["Nhập nội dung bổ sung.", "Nhập lý do bổ sung.", "Nhập mật khẩu chữ ký số để ký phiếu bổ sung."], errors.Select(e => e.Message));
 
-        var (added, ok) = await addenda.AddAsync(ticket.VisitId, "Bổ sung: họng đỏ, amidan sưng độ II.", "Ghi thiếu khi khám", "123456", "doctor");
+        var (added, ok) = await addenda.AddAsync(ticket.VisitId, "Bổ sung: họng đỏ, amidan sưng độ II.", "Ghi thiếu khi khám", HospitalAppFactory.Password, "doctor");
         Assert.Empty(ok);
         await using var db = app.Database.NewContext();
         var docs = await db.Set<ClinicalDocument>().Where(d => d.VisitId == ticket.VisitId).OrderBy(d => d.Version).ToListAsync();
@@ -115,7 +116,7 @@ public sealed class ConclusionTests
             Disposition = ExamDisposition.ReferOut,
             FollowUpDate = QueueWebKit.Today,
         };
-        var result = await ConcludeWithTestDocumentsAsync(app, ticket.VisitId, draft);
+        var result = await ConcludeAsync(app, ticket.VisitId, draft);
         Assert.Equal(
         [
             "Chuyển tuyến: ghi cơ sở khám bệnh, chữa bệnh chuyển đến.",
@@ -123,7 +124,7 @@ public sealed class ConclusionTests
             $"Ngày hẹn khám lại phải sau hôm nay ({QueueWebKit.Today:dd/MM/yyyy}).",
         ], result.Errors.Select(e => e.Message));
 
-        result = await ConcludeWithTestDocumentsAsync(app, ticket.VisitId, draft with
+        result = await ConcludeAsync(app, ticket.VisitId, draft with
         {
             FollowUpDate = QueueWebKit.Today.AddDays(7), ReferToFacilityName = "Bệnh viện Bạch Mai", ReferralReasonCode = 1,
             Revision = (await LoadAsync(app, ticket.VisitId)).Exam!.Revision,
