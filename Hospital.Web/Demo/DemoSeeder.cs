@@ -19,6 +19,7 @@ public sealed class DemoSeeder(
     DemoPatients patients,
     DemoVisits visits,
     DemoSigning signing,
+    DemoExams exams,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -36,6 +37,7 @@ public sealed class DemoSeeder(
         await signing.SeedAsync(credentials.Password, ct);
         await DemoQueueBoard.SeedAsync(db, clock, ct);
         await visits.SeedTodayAsync(options.Value.Visits, ct);
+        await exams.SeedTodayAsync(options.Value.ConcludedVisits, credentials.Password, ct);
         DemoBanner.Remember(credentials);
     }
 

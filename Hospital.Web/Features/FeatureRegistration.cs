@@ -30,6 +30,7 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoFacility>();
         services.AddScoped<Demo.DemoPatients>();
         services.AddScoped<Demo.DemoVisits>();
+        services.AddScoped<Demo.DemoExams>();
         services.AddScoped<Demo.ReferenceCatalogLoader>();
         services.AddScoped<Admin.Users.UserAdministration>();
         services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();

@@ -1,0 +1,38 @@
+using Hospital.Domain.Clinical;
+using Hospital.Domain.Data;
+using Hospital.Domain.Visits;
+using Hospital.Emr.Documents;
+using Hospital.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.Tests.Demo;
+
+/// <summary>Demo mode opens with concluded, signed visits: charts and the documents API have something real to show.</summary>
+public sealed class DemoExamsTests
+{
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Demo_doctor_concludes_and_signs_some_of_todays_visits(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider,
+            new Dictionary<string, string?> { ["Demo:Visits"] = "12", ["Demo:ConcludedVisits"] = "5" });
+        await using var db = app.Database.NewContext();
+
+        var concluded = await db.Set<Visit>().Where(v => v.Status == VisitStatus.Concluded).Select(v => v.Id).ToListAsync();
+        Assert.Equal(5, concluded.Count);
+        Assert.Equal(5, await db.Set<ExamRecord>().CountAsync(e => e.Status == ExamStatus.Concluded && e.PrimaryDiagnosisCode != null));
+        Assert.Equal(7, await db.Set<QueueTicket>().CountAsync(t => t.Status == TicketStatus.Waiting));
+        var prescriptions = await db.Set<Prescription>().Where(p => p.Status == PrescriptionStatus.Signed).Select(p => p.NationalCode).ToListAsync();
+        Assert.Equal(4, prescriptions.Count);
+        Assert.All(prescriptions, code => Assert.Matches("^[0-9A-Za-z]{5}[0-9a-z]{7}-C$", code));
+        Assert.True(await db.Set<ServiceResult>().AnyAsync(r => r.Flag == ResultFlag.High));
+
+        var documents = new SignedDocuments(db);
+        var rows = new List<SignedDocumentRow>();
+        foreach (var id in concluded) rows.AddRange(await documents.ForVisitAsync(id));
+        Assert.Equal(5, rows.Count(r => r.Kind == ClinicalDocumentKind.ExamRecord));
+        Assert.Equal(4, rows.Count(r => r.Kind == ClinicalDocumentKind.Prescription));
+        Assert.Equal(1, rows.Count(r => r.Kind == ClinicalDocumentKind.Referral));
+        Assert.All(rows, r => Assert.True(r.IsValid, $"{r.Kind} #{r.Id}: {r.Verdict}"));
+        Assert.All(rows, r => Assert.Contains("Lê Văn Khám", r.SignedByName));
+    }
+}
