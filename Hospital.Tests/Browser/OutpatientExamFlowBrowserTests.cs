@@ -98,6 +98,18 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
         var signature = await DocumentTestKit.PopplerAsync("pdfsig", pdf);
         Assert.Contains("Signature is Valid", signature);
         Assert.Contains(doctorName, signature);
+
+        // The audit trail names the doctor for the edits, each signature, the chart opening and the print.
+        await using (var db = app.Database.NewContext())
+        {
+            var trail = await db.Set<Hospital.Domain.Audit.AuditEntry>().Where(a => a.UserName == "doctor")
+                .Select(a => new { a.Action, a.Entity, a.EntityKey, a.At }).ToListAsync();
+            Assert.Contains(trail, a => a is { Action: "Update", Entity: "ExamRecord" });
+            Assert.Equal(2, trail.Count(a => a.Action == "Sign"));
+            Assert.Contains(trail, a => a.Action == "Open" && a.Entity == "PatientChart" && a.EntityKey == patientId.ToString());
+            Assert.Contains(trail, a => a.Action == "Print" && a.EntityKey == examDocumentId.ToString());
+            Assert.All(trail, a => Assert.True(a.At > DateTime.UtcNow.AddMinutes(-10)));
+        }
     }
 
     private static async Task PrescribeAsync(IPage doctor, string search, string drugCode)
