@@ -53,7 +53,7 @@ public sealed partial class AstmAnalyserSimulator
             for (var attempt = 0; ; attempt++)
             {
                 var bytes = frame;
-                if (n == Faults.BadChecksumFrame && attempt == 0)
+                if (n == Faults.BadChecksumFrame && attempt < Faults.BadChecksumAttempts)
                 {
                     bytes = (byte[])frame.Clone();
                     bytes[^4] = (byte)(bytes[^4] == (byte)'0' ? '1' : '0'); // first checksum character wrong

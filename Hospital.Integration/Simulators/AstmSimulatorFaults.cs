@@ -8,8 +8,11 @@ namespace Hospital.Integration.Simulators;
 /// </summary>
 public sealed record AstmSimulatorFaults
 {
-    /// <summary>Send frame N with a wrong checksum on its first attempt: the host must NAK and accept the resend.</summary>
+    /// <summary>Send frame N with a wrong checksum on its first attempt(s): the host must NAK and accept the resend.</summary>
     public int BadChecksumFrame { get; init; }
+
+    /// <summary>How many attempts of <see cref="BadChecksumFrame"/> carry the wrong checksum (6 or more: the frame fails for good and the message is aborted).</summary>
+    public int BadChecksumAttempts { get; init; } = 1;
 
     /// <summary>Answer the host's first N frames with NAK (the host must resend them, same FN).</summary>
     public int NakHostFrames { get; init; }
@@ -39,7 +42,7 @@ public sealed record AstmSimulatorFaults
 
     /// <summary>The fault names and forms the command line accepts.</summary>
     public const string Help =
-        "bad-checksum:N  frame N sent once with a wrong checksum\n" +
+        "bad-checksum:N[:K]  frame N sent K times (default 1) with a wrong checksum\n" +
         "nak:N           NAK the host's first N frames\n" +
         "no-ack          never answer the host's frames\n" +
         "silence:N       go silent after frame N (no EOT)\n" +
@@ -58,7 +61,7 @@ public sealed record AstmSimulatorFaults
         var arg = colon < 0 ? null : spec[(colon + 1)..].Trim();
         return name switch
         {
-            "bad-checksum" => this with { BadChecksumFrame = Number(spec, arg, required: true) },
+            "bad-checksum" => BadChecksum(spec, arg),
             "nak" => this with { NakHostFrames = arg is null ? 1 : Number(spec, arg, required: true) },
             "no-ack" => NoArgument(spec, arg) with { NoAck = true },
             "silence" => this with { SilenceAfterFrame = Number(spec, arg, required: true) },
@@ -68,6 +71,17 @@ public sealed record AstmSimulatorFaults
             "duplicate-message" => NoArgument(spec, arg) with { DuplicateMessage = true },
             "eot" => this with { EotAfterFrame = Number(spec, arg, required: true) },
             _ => throw new ArgumentException($"Unknown fault \"{spec}\". Faults:\n{Help}"),
+        };
+    }
+
+    private AstmSimulatorFaults BadChecksum(string spec, string? arg)
+    {
+        var parts = arg?.Split(':') ?? [];
+        if (parts.Length > 2) throw new ArgumentException($"Fault \"{spec}\": write bad-checksum:FRAME or bad-checksum:FRAME:TIMES.");
+        return this with
+        {
+            BadChecksumFrame = Number(spec, parts.Length > 0 ? parts[0] : null, required: true),
+            BadChecksumAttempts = parts.Length > 1 ? Number(spec, parts[1], required: true) : 1,
         };
     }
 

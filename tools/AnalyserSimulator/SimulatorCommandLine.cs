@@ -42,7 +42,7 @@ public static class SimulatorCommandLine
           --seed N             seed of the generated values (default 1; same seed, same values)
           --comment-length N   ASTM: an instrument comment of N characters per sample (long records span frames)
           --fault F            repeatable. ASTM:
-                                 bad-checksum:N  nak:N  no-ack  silence:N  split[:MS]  contention
+                                 bad-checksum:N[:TIMES]  nak:N  no-ack  silence:N  split[:MS]  contention
                                  duplicate-frame:N  duplicate-message  eot:N
                                HL7: duplicate (each message sent twice with the same MSH-10)
           --timeout SECONDS    give up after this long (default 120)

@@ -53,6 +53,35 @@ public class SimulatorAstmOverPtyTests
     }
 
     [Fact]
+    public async Task A_frame_failing_six_times_makes_the_analyser_abort_and_the_host_deliver_nothing()
+    {
+        await using var host = SimulatorHost.OverPty();
+        await using var sim = new AstmAnalyserSimulator(host.AnalyserChannel, AstmAnalyserProfile.Chemistry, new AstmSimulatorFaults().With("bad-checksum:3:6"));
+
+        var report = await sim.SendResultsAsync(["260000016"], ["GLU"], host.Token);
+
+        Assert.False(report.Completed);
+        Assert.Equal(6, report.NaksReceived);
+        await host.WaitUntilAsync(e => e.OfType<AstmReceiveAborted>().Any());
+        Assert.Equal(6, host.Events.OfType<AstmFrameRejected>().Count());
+        Assert.Empty(host.ReceivedTexts);
+    }
+
+    [Fact]
+    public async Task A_receiver_interrupt_from_the_host_is_seen_and_the_message_still_completes()
+    {
+        await using var host = SimulatorHost.OverPty();
+        await using var sim = new AstmAnalyserSimulator(host.AnalyserChannel, AstmAnalyserProfile.Chemistry);
+        await host.Session.RequestReceiverInterruptAsync(host.Token);
+
+        var report = await sim.SendResultsAsync(["260000017"], ["GLU"], host.Token);
+
+        Assert.True(report.Completed, report.ToString());
+        Assert.True(report.InterruptRequested);
+        await host.WaitUntilAsync(_ => host.Messages().Count == 1);
+    }
+
+    [Fact]
     public async Task Frames_split_at_odd_places_with_pauses_still_make_one_intact_message()
     {
         await using var host = SimulatorHost.OverPty(baud: 115200);

@@ -19,7 +19,8 @@ public class SimulatorCommandLineTests
         Assert.Equal((SimulatorProtocol.Astm, SimulatorConnection.Serial, "haematology"), (o.Protocol, o.Connection, o.Profile));
         Assert.Equal(new SerialSettings("/tmp/lis/analyser", 9600, Exclusive: false), o.Serial);
         Assert.Equal(Enumerable.Range(1, 10).Select(i => $"2600000{i:00}"), o.Barcodes);
-        Assert.Equal(2, o.AstmFaults.BadChecksumFrame);
+        Assert.Equal((2, 1), (o.AstmFaults.BadChecksumFrame, o.AstmFaults.BadChecksumAttempts));
+        Assert.Equal(6, Parse("astm --listen 1 --fault bad-checksum:2:6").AstmFaults.BadChecksumAttempts);
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public class SimulatorCommandLineTests
     [InlineData("astm --tcp h:1 --baud 9600", "--device (serial) only")]
     [InlineData("astm --tcp h:1 --fault bad-checksum", "needs a number")]
     [InlineData("astm --tcp h:1 --fault wobble", "Unknown fault")]
+    [InlineData("astm --tcp h:1 --fault bad-checksum:1:2:3", "bad-checksum:FRAME:TIMES")]
     [InlineData("astm --tcp h:1 --fault contention:3", "takes no number")]
     [InlineData("astm --tcp h:1 --tests WBC,XYZ", "not on the haematology menu")]
     [InlineData("astm --tcp h:1 --profile urine", "Unknown ASTM profile")]
