@@ -187,7 +187,7 @@ public class SimulatorAstmOverPtyTests
     [Fact]
     public async Task An_analyser_that_never_ACKs_makes_the_host_give_up_the_message()
     {
-        await using var host = SimulatorHost.OverPty(new AstmLinkOptions { SenderTimeout = TimeSpan.FromMilliseconds(500) });
+        await using var host = SimulatorHost.OverPty(new AstmLinkOptions { SenderTimeout = TimeSpan.FromSeconds(2) });
         await using var sim = new AstmAnalyserSimulator(host.AnalyserChannel, AstmAnalyserProfile.Haematology, new AstmSimulatorFaults().With("no-ack"));
         await host.Session.SendAsync(Worklist("260000031", "WBC").ToText(), host.Token);
 
