@@ -105,12 +105,18 @@ public sealed class SimulatorRunner(SimulatorOptions options, TextWriter output)
     private async Task<int> RunHl7Async(CancellationToken ct)
     {
         var profile = Hl7AnalyserProfile.Named(options.Profile);
+        // The MLLP wait for a message from the host is the ACK timeout: stretch it over the --receive window.
+        var mllp = new Hospital.Integration.Mllp.MllpOptions
+        {
+            SendAttempts = 1,
+            AckTimeout = options.ReceiveFor is { } receiveFor && receiveFor > TimeSpan.FromSeconds(30) ? receiveFor : TimeSpan.FromSeconds(30),
+        };
         Hl7AnalyserSimulator sim;
         try
         {
             sim = options.Connection == SimulatorConnection.TcpServer
-                ? Hl7AnalyserSimulator.Listening(new TcpServerChannel(new IPEndPoint(IPAddress.Any, options.Port)), profile, options.Seed, options.Hl7Duplicate, log: Say)
-                : Hl7AnalyserSimulator.ToHost(options.Host, options.Port, profile, options.Seed, options.Hl7Duplicate, log: Say);
+                ? Hl7AnalyserSimulator.Listening(new TcpServerChannel(new IPEndPoint(IPAddress.Any, options.Port)), profile, options.Seed, options.Hl7Duplicate, mllp, log: Say)
+                : Hl7AnalyserSimulator.ToHost(options.Host, options.Port, profile, options.Seed, options.Hl7Duplicate, mllp, log: Say);
         }
         catch (System.Net.Sockets.SocketException e)
         {

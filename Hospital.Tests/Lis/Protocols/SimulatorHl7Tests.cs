@@ -109,4 +109,22 @@ public class SimulatorHl7Tests
         await stop.CancelAsync();
         await serving;
     }
+
+    [Fact]
+    public async Task A_listening_simulator_takes_a_worklist_from_the_LIS_and_acknowledges_it_AA()
+    {
+        var listener = new TcpServerChannel(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var sim = Hl7AnalyserSimulator.Listening(listener, Hl7AnalyserProfile.MindrayHaematology);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var receiving = sim.ReceiveAsync(stop.Token);
+        await using var lis = new MllpClient(new TcpClientChannel("127.0.0.1", listener.LocalEndPoint.Port));
+        var order = new Hl7WorklistOrder { SpecimenBarcode = "260000208", Tests = [new Hl7OrderedTest("WBC"), new Hl7OrderedTest("HGB")] };
+
+        var ack = await lis.SendAsync(Hl7Worklists.OrmO01(order, new Hl7Worklists.Destination(), Hl7ReplyHeader.Default), stop.Token);
+        var received = await receiving;
+
+        Assert.Equal("AA", ack.First("MSA")!.Value(1));
+        Assert.Equal(Hl7MessageKind.OrmO01, received.Type.Kind);
+        Assert.Equal(["WBC", "HGB"], received.All("OBR").Select(o => o.Field(4).Component(1).Value));
+    }
 }
