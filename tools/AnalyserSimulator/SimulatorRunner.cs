@@ -11,6 +11,8 @@ public sealed class SimulatorRunner(SimulatorOptions options, TextWriter output)
 {
     public const int Done = 0, HostProblem = 1, UsageError = 2, ConnectionFailed = 3;
 
+    private bool _connected;
+
     private void Say(string line)
     {
         if (!options.Quiet) output.WriteLine(line);
@@ -26,8 +28,8 @@ public sealed class SimulatorRunner(SimulatorOptions options, TextWriter output)
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            output.WriteLine($"gave up after {options.Timeout.TotalSeconds:0} s (--timeout)");
-            return HostProblem;
+            output.WriteLine(_connected ? $"gave up after {options.Timeout.TotalSeconds:0} s (--timeout)" : $"no connection within {options.Timeout.TotalSeconds:0} s (--timeout)");
+            return _connected ? HostProblem : ConnectionFailed;
         }
     }
 
@@ -40,6 +42,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, TextWriter output)
             output.WriteLine($"cannot open the connection: {e.Message}");
             return ConnectionFailed;
         }
+        _connected = true;
         Say($"ASTM {options.Profile} on {channel.Description}");
         var profile = AstmAnalyserProfile.Named(options.Profile);
         Action<bool, ReadOnlyMemory<byte>>? trace = options.Trace ? (outgoing, bytes) => output.WriteLine($"{(outgoing ? "→" : "←")} {AstmTraceText.Describe(bytes.Span)}") : null;
@@ -125,6 +128,7 @@ public sealed class SimulatorRunner(SimulatorOptions options, TextWriter output)
         }
         Say($"HL7 {profile.Name} {(options.Connection == SimulatorConnection.TcpServer ? $"listening on port {options.Port}" : $"to {options.Host}:{options.Port}")}");
         await using var _ = sim;
+        _connected = true; // MLLP connects on first use; its failures are reported as host problems below
         var exit = Done;
         try
         {

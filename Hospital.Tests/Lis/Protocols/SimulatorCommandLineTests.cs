@@ -123,6 +123,18 @@ public class SimulatorCommandLineTests
         }
         finally { listener.Stop(); }
     }
+
+    [Fact]
+    public async Task The_runner_reports_a_LIS_that_never_connects_with_exit_code_3()
+    {
+        var options = Parse("astm --listen 5999 --results 1 --timeout 1 --quiet") with { Port = 0 }; // any free port
+        var output = new StringWriter();
+
+        var exit = await new SimulatorRunner(options, output).RunAsync(CancellationToken.None);
+
+        Assert.Equal(SimulatorRunner.ConnectionFailed, exit);
+        Assert.Contains("no connection", output.ToString());
+    }
 }
 
 /// <summary>A host link layer listening on a loopback port for the tool to connect to.</summary>
