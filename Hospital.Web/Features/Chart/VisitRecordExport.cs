@@ -161,7 +161,7 @@ public sealed class VisitRecordExport(HospitalDbContext db, AuditTrail audit, Fa
                 giatri = r.Value,
                 donvido = r.Unit ?? "",
                 chisobinhthuong = r.ReferenceRange ?? "",
-                canhbao = ChartLabels.Flag(r.Flag),
+                canhbao = Orders.OrderLabels.Flag(r.Flag),
                 ngaykq = Time(r.ResultedAt),
                 chuky_hoten = r.ReleasedBy,
             }).ToList(),

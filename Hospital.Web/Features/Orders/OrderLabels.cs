@@ -41,4 +41,11 @@ public static class OrderLabels
         ResultFlag.Abnormal => "*",
         _ => "",
     };
+
+    public static string FlagCss(ResultFlag flag) => flag switch
+    {
+        ResultFlag.CriticalLow or ResultFlag.CriticalHigh => "text-bg-danger",
+        ResultFlag.None => "",
+        _ => "text-bg-warning",
+    };
 }
