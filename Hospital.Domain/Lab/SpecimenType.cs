@@ -16,4 +16,6 @@ public enum SpecimenType
     Stool = 7,
     Swab = 8,
     Other = 9,
+    /// <summary>Citrate 1:4 for the sedimentation rate (its own black-cap tube, not the coagulation tube).</summary>
+    WholeBloodCitrate = 10,
 }
