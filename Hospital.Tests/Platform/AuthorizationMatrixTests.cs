@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/visits/1/record.xml", [Roles.Doctor, Roles.Nurse]),
         ("/api/v1/visits/1/record.json", [Roles.Doctor, Roles.Nurse]),
         ("/api/v1/rooms", [Roles.Reception]),
+        // Lab (issue 5): test catalog, lab orders, specimen receipt.
+        ("/api/v1/lab-tests", [Roles.LabTech]),
+        ("/api/v1/lab-orders", [Roles.LabTech]),
+        ("/api/v1/specimens", [Roles.LabTech]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
@@ -71,6 +75,8 @@ public sealed class AuthorizationMatrixTests
         ["visitId"] = "1",
         ["token"] = "not-a-board-token",
         ["patientId"] = "1",
+        ["barcode"] = "0000000000",
+        ["orderId"] = "1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
