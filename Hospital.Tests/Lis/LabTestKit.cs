@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hospital.Domain.Catalog;
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Lab;
@@ -45,15 +44,5 @@ internal static class LabTestKit
     {
         await using var db = app.Database.NewContext();
         return new LabCounts(await db.Set<LabOrder>().CountAsync(), await db.Set<Specimen>().CountAsync(), await db.Set<LabOrderTest>().CountAsync());
-    }
-
-    public static async Task<string> RunAsync(string tool, string args)
-    {
-        var psi = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} not found: apt-get install poppler-utils.");
-        var output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, $"{tool} failed: {await p.StandardError.ReadToEndAsync()}");
-        return output;
     }
 }

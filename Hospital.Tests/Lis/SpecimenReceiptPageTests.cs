@@ -67,7 +67,7 @@ public sealed class SpecimenReceiptPageTests
         await File.WriteAllBytesAsync(file, bytes);
         try
         {
-            var text = await RunAsync("pdftotext", $"-layout {file} -");
+            var text = await PopplerTools.RunAsync("pdftotext", $"-layout {file} -");
             Assert.Contains(patient.FullName.ToUpperInvariant(), text);
             Assert.Contains(patient.Code, text);
             Assert.Contains(patient.DateOfBirth!.Value.ToString("dd/MM/yyyy"), text);
@@ -75,11 +75,11 @@ public sealed class SpecimenReceiptPageTests
             Assert.Contains(edta.Barcode, text);
             Assert.Contains("WBC", text);
             // 50 × 25 mm = 141.73 × 70.87 pt.
-            Assert.Matches(@"Page size:\s+141\.7\d* x 70\.8\d*", await RunAsync("pdfinfo", file));
+            Assert.Matches(@"Page size:\s+141\.7\d* x 70\.8\d*", await PopplerTools.RunAsync("pdfinfo", file));
 
             var order = await lab.Client.GetByteArrayAsync($"/lab/orders/{edta.LabOrderId}/labels.pdf");
             await File.WriteAllBytesAsync(file, order);
-            Assert.Matches(@"Pages:\s+2\b", await RunAsync("pdfinfo", file));
+            Assert.Matches(@"Pages:\s+2\b", await PopplerTools.RunAsync("pdfinfo", file));
         }
         finally
         {
