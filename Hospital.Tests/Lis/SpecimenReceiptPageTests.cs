@@ -27,6 +27,7 @@ public sealed class SpecimenReceiptPageTests
         using var lab = await QueueWebKit.SignedInAsync(app, "labtech");
         var (_, page) = await lab.GetPageAsync("/lab");
         Assert.NotNull(page.QuerySelector("[data-testid=specimen-scan] input[name=barcode]"));
+        Assert.Contains(serum, page.QuerySelector("[data-testid=pending-specimens]")!.TextContent);
 
         var html = await ScanAsync(lab, page, serum);
         var result = new HtmlParser().ParseDocument(html);
@@ -46,6 +47,8 @@ public sealed class SpecimenReceiptPageTests
         }
 
         Assert.Contains("đã được nhận lúc", await ScanAsync(lab, page, serum));
+        var (_, after) = await lab.GetPageAsync("/lab");
+        Assert.DoesNotContain(serum, after.QuerySelector("[data-testid=pending-specimens]")!.TextContent);
         var unknown = new HtmlParser().ParseDocument(await ScanAsync(lab, page, "99X-NOT-A-TUBE"));
         Assert.Contains("Không tìm thấy ống mẫu có mã vạch \"99X-NOT-A-TUBE\"", unknown.QuerySelector("[data-testid=specimen-scan-error]")!.TextContent);
     }
