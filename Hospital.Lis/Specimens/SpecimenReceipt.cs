@@ -32,8 +32,12 @@ public sealed class SpecimenReceipt(HospitalDbContext db, IAuditUser user, TimeP
         var specimen = await db.Set<Specimen>().Include(s => s.Tests).ThenInclude(t => t.LabTest)
             .FirstOrDefaultAsync(s => s.Barcode == code, ct)
             ?? throw new DomainException($"Không tìm thấy ống mẫu có mã vạch \"{code}\". Kiểm tra lại nhãn hoặc chỉ định xét nghiệm.");
+        var withdrawn = await CancelWithdrawnAsync(specimen, ct);
         if (specimen.Tests.All(t => t.Status == LabTestStatus.Cancelled))
+        {
+            if (withdrawn) await db.SaveChangesAsync(ct);
             throw new DomainException($"Ống mẫu {code}: các xét nghiệm đã bị hủy, không nhận mẫu.");
+        }
 
         var already = specimen.ReceivedAt is not null;
         if (!already)
@@ -54,6 +58,8 @@ public sealed class SpecimenReceipt(HospitalDbContext db, IAuditUser user, TimeP
             await db.SaveChangesAsync(ct);
             await NotifyAsync(specimen, ct);
         }
+        else if (withdrawn)
+            await db.SaveChangesAsync(ct);
 
         var patient = await db.Set<Domain.Patients.Patient>().AsNoTracking().Where(p => p.Id == specimen.PatientId)
             .Select(p => new { p.Code, p.FullName, p.DateOfBirth, p.BirthYear }).SingleAsync(ct);
@@ -61,6 +67,29 @@ public sealed class SpecimenReceipt(HospitalDbContext db, IAuditUser user, TimeP
             patient.Code, patient.FullName, patient.DateOfBirth, patient.BirthYear, specimen.ReceivedAt!.Value, specimen.ReceivedBy ?? "",
             already, specimen.Tests.OrderBy(t => t.LabTest!.Position).ThenBy(t => t.Id)
                 .Select(t => new ReceivedTest(t.TestCode, t.LabTest!.Name, t.Status)).ToList());
+    }
+
+    /// <summary>
+    /// Tests whose EMR order was cancelled after the tube was labelled are cancelled here, when the
+    /// tube reaches the lab: the EMR cannot reach into the LIS (DESIGN.md "References"), and the lab
+    /// must not run what the doctor withdrew. The caller saves (with the receipt). Returns whether any test was cancelled.
+    /// </summary>
+    private async Task<bool> CancelWithdrawnAsync(Specimen specimen, CancellationToken ct)
+    {
+        var orderIds = specimen.Tests.Where(t => t.ServiceOrderId is not null && t.Status != LabTestStatus.Cancelled)
+            .Select(t => t.ServiceOrderId!.Value).Distinct().ToList();
+        if (orderIds.Count == 0) return false;
+        var withdrawn = await db.Set<Domain.Clinical.ServiceOrder>().AsNoTracking()
+            .Where(o => orderIds.Contains(o.Id) && (o.VoidedAt != null || o.Status == Domain.Clinical.OrderStatus.Cancelled))
+            .Select(o => o.Id).ToListAsync(ct);
+        if (withdrawn.Count == 0) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var t in specimen.Tests.Where(t => t.ServiceOrderId is { } id && withdrawn.Contains(id) && t.Status != LabTestStatus.Cancelled))
+        {
+            t.Status = LabTestStatus.Cancelled;
+            t.StatusChangedAt = now;
+        }
+        return true;
     }
 
     private async Task NotifyAsync(Specimen specimen, CancellationToken ct)

@@ -3,7 +3,9 @@ using Hospital.Domain.Data;
 using Hospital.Domain.Lab;
 using Hospital.Domain.Outbox;
 using Hospital.Tests.Infrastructure;
+using Hospital.Lis.Specimens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Hospital.Tests.Lis.LabTestKit;
 using static Hospital.Tests.Orders.OrdersTestKit;
 
@@ -85,5 +87,30 @@ public sealed class LabOrderHandoffTests
         var failed = await check.Set<OutboxMessage>().SingleAsync(m => m.Type == LabOrderHandoff.OrderPlacedType && m.State == OutboxState.FailedPermanently);
         Assert.Contains("chưa được khai báo xét nghiệm thành phần", failed.LastError);
         Assert.Contains(unknown.Code, failed.LastError);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task An_order_cancelled_after_labelling_is_cancelled_when_its_tube_is_received(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var visitId = await VisitAsync(app);
+        var ordered = await OrderServicesAsync(app, visitId, Glucose, Creatinine);
+        await DeliverAsync(app);
+        await using (var db = app.Database.NewContext())
+        {
+            var glucose = await db.Set<ServiceOrder>().SingleAsync(o => ordered.OrderIds.Contains(o.Id) && o.ServiceCode == Glucose);
+            Assert.Null(await CancelAsync(app, visitId, glucose.Id, "Bác sĩ rút chỉ định"));
+        }
+        string barcode;
+        await using (var db = app.Database.NewContext())
+            barcode = await db.Set<Specimen>().Select(s => s.Barcode).SingleAsync();
+
+        using var scope = app.Services.CreateScope();
+        var receipt = scope.ServiceProvider.GetRequiredService<SpecimenReceipt>();
+        var result = await receipt.ReceiveAsync(barcode);
+        Assert.Equal([("SH-CREA", LabTestStatus.Received), ("SH-GLU", LabTestStatus.Cancelled)],
+            result.Tests.Select(t => (t.Code, t.Status)).OrderBy(t => t.Code));
+        await using var check = app.Database.NewContext();
+        Assert.Equal(LabTestStatus.Cancelled, await check.Set<LabOrderTest>().Where(t => t.TestCode == "SH-GLU").Select(t => t.Status).SingleAsync());
     }
 }
