@@ -58,6 +58,10 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/documents", [Roles.Doctor, Roles.Nurse]),
         // The CA certificate our document signatures chain to is public: anyone signed in may fetch it.
         ("/api/v1/documents/signing-ca", Everyone),
+        // Lab (issue 5): test catalog, lab orders, specimen receipt.
+        ("/api/v1/lab-tests", [Roles.LabTech]),
+        ("/api/v1/lab-orders", [Roles.LabTech]),
+        ("/api/v1/specimens", [Roles.LabTech]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
@@ -74,6 +78,8 @@ public sealed class AuthorizationMatrixTests
         ["visitId"] = "1",
         ["token"] = "not-a-board-token",
         ["patientId"] = "1",
+        ["barcode"] = "0000000000",
+        ["orderId"] = "1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Hospital.Domain.Data;
 using Hospital.Domain.Visits;
@@ -44,19 +43,19 @@ public sealed class TicketPrintTests
         await File.WriteAllBytesAsync(file, bytes);
         try
         {
-            var text = await RunAsync("pdftotext", $"-layout {file} -");
+            var text = await PopplerTools.RunAsync("pdftotext", $"-layout {file} -");
             Assert.Contains("PHIẾU SỐ THỨ TỰ KHÁM BỆNH", text);
             Assert.Contains("NGUYỄN THỊ ÁNH TUYẾT", text);
             Assert.Contains("Ưu tiên: ≥ 75 tuổi", text);
             Assert.Contains(visit.Code, text);
             Assert.Matches(@"(?m)^\s*2\s*$", text);
             // 80 mm = 226.77 pt wide.
-            var info = await RunAsync("pdfinfo", file);
+            var info = await PopplerTools.RunAsync("pdfinfo", file);
             Assert.True(System.Text.RegularExpressions.Regex.IsMatch(info, @"Page size:\s+226\.77\d* x"), info);
 
             var a5Pdf = await reception.Client.GetByteArrayAsync($"/reception/visits/{ticket.VisitId}/ticket.pdf?layout=a5");
             await File.WriteAllBytesAsync(file, a5Pdf);
-            Assert.Matches(@"Page size:\s+419\.5\d* x 595\.\d+", await RunAsync("pdfinfo", file));
+            Assert.Matches(@"Page size:\s+419\.5\d* x 595\.\d+", await PopplerTools.RunAsync("pdfinfo", file));
         }
         finally
         {
@@ -66,15 +65,5 @@ public sealed class TicketPrintTests
         Assert.Equal(HttpStatusCode.NotFound, (await reception.Client.GetAsync("/reception/visits/999999/ticket.pdf")).StatusCode);
         using var doctor = await QueueWebKit.SignedInAsync(app, "doctor");
         Assert.Equal(HttpStatusCode.Redirect, (await doctor.Client.GetAsync($"/reception/visits/{ticket.VisitId}/ticket.pdf")).StatusCode);
-    }
-
-    private static async Task<string> RunAsync(string tool, string args)
-    {
-        var psi = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} not found: apt-get install poppler-utils (./test installs it).");
-        var output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        Assert.True(p.ExitCode == 0, $"{tool} failed: {await p.StandardError.ReadToEndAsync()}");
-        return output;
     }
 }

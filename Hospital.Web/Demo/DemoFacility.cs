@@ -152,6 +152,8 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
             if (ExamServiceOfRoom.TryGetValue(room.Code, out var code)) room.ExamServiceId = serviceId[code];
         db.AddRange(DemoOrderSets.Create(serviceId));
         await db.SaveChangesAsync(ct);
+        await DemoLabCatalog.AddAsync(db, serviceId, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     internal static List<Staff> BuildStaff(IReadOnlyDictionary<string, int> deptId)

@@ -6,6 +6,7 @@ using Hospital.Web.Features.Chart;
 using Hospital.Web.Features.Clinic;
 using Hospital.Web.Features.Documents;
 using Hospital.Web.Features.Insurance;
+using Hospital.Web.Features.Lab;
 using Hospital.Web.Features.Orders;
 using Hospital.Web.Features.Outbox;
 using Hospital.Web.Features.Prescriptions;
@@ -58,6 +59,7 @@ public static class FeatureRegistration
 
         services.AddReception(config).AddInsurance(config).AddVisits(config).AddQueues(config);
         services.AddClinic(config).AddOrders(config).AddPrescriptions(config).AddDocuments(config).AddChart(config);
+        services.AddLab(config);
         return services;
     }
 
@@ -73,5 +75,6 @@ public static class FeatureRegistration
         app.MapPrescriptions();
         app.MapDocuments();
         app.MapChart();
+        app.MapLab();
     }
 }

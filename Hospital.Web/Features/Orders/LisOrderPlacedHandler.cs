@@ -1,21 +1,19 @@
 using System.Text.Json;
 using Hospital.Domain.Clinical;
-using Hospital.Domain.Data;
-using Microsoft.EntityFrameworkCore;
 using Hospital.Domain.Outbox;
+using Hospital.Lis.Specimens;
 
 namespace Hospital.Web.Features.Orders;
 
 /// <summary>
-/// Delivers <see cref="LabOrderHandoff.OrderPlacedType"/>. Our LIS (issue 5) shares the database
-/// and takes its work from the lab <see cref="ServiceOrder"/> rows themselves, so for it the
-/// request is delivered once its orders are committed and readable; this handler checks that
-/// they are and records the handoff in the log. It exists rather than leaving the type unhandled
-/// because the dispatcher keeps an unhandled message pending for ever with a "no handler" error
-/// (a deployment gap), which would put every lab request on the outbox screen as a fault.
-/// Issue 5 (specimens, analyser worklists) or an external LIS over HL7 ORM replaces the body.
+/// Delivers <see cref="LabOrderHandoff.OrderPlacedType"/> to our LIS: the request's lab
+/// <see cref="ServiceOrder"/>s become one lab order with a barcoded specimen per tube
+/// (<see cref="LabOrdering.FromRequestAsync"/>, one SaveChanges). The outbox delivers at least
+/// once, so the LIS side is idempotent: a request already made into a lab order is left as it is.
+/// A failure is retried with backoff; a request that can never be made into specimens (orders
+/// missing, a service without tests in the lab catalog) fails for good and shows on the outbox screen.
 /// </summary>
-internal sealed class LisOrderPlacedHandler(HospitalDbContext db, ILogger<LisOrderPlacedHandler> log) : IOutboxHandler
+internal sealed class LisOrderPlacedHandler(LabOrdering ordering, ILogger<LisOrderPlacedHandler> log) : IOutboxHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -24,12 +22,11 @@ internal sealed class LisOrderPlacedHandler(HospitalDbContext db, ILogger<LisOrd
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var placed = Read(message);
-        var ids = placed.OrderIds.ToList();
-        var found = await db.Set<ServiceOrder>().AsNoTracking()
-            .CountAsync(o => ids.Contains(o.Id) && o.Kind == OrderKind.Lab && o.RequestNumber == placed.RequestNumber, ct);
-        if (found != ids.Count)
-            throw new PermanentOutboxFailure($"Phiếu chỉ định {placed.RequestNumber}: chỉ tìm thấy {found}/{ids.Count} chỉ định xét nghiệm.");
-        log.LogInformation("Lab request {RequestNumber} of visit {VisitId} handed to the LIS worklist: {Count} orders", placed.RequestNumber, placed.VisitId, ids.Count);
+        var order = await ordering.FromRequestAsync(placed, ct);
+        if (order is null)
+            log.LogInformation("Lab request {RequestNumber} of visit {VisitId}: every order was cancelled, no specimens", placed.RequestNumber, placed.VisitId);
+        else
+            log.LogInformation("Lab request {RequestNumber} of visit {VisitId} is lab order {LabOrderId}", placed.RequestNumber, placed.VisitId, order.Id);
     }
 
     private static LabOrdersPlaced Read(OutboxMessage message)
