@@ -52,7 +52,11 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
         await PrescribeAsync(doctor, "losartan", "TH0021");
         await Assertions.Expect(doctor.Locator("[data-testid=rx-line]")).ToHaveCountAsync(2);
 
+        // Let the panels' last requests and the draft's autosave land before the doctor signs.
+        await doctor.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(doctor.Locator("[data-testid=autosave-status]")).ToContainTextAsync("Đã lưu nháp lúc");
         await doctor.FillAsync("[data-testid=signing-password]", HospitalAppFactory.Password);
+        await Assertions.Expect(doctor.Locator("[data-testid=signing-password]")).ToHaveValueAsync(HospitalAppFactory.Password);
         await doctor.ClickAsync("[data-testid=conclude]");
         await doctor.WaitForSelectorAsync("[data-testid=exam-locked], [data-testid=exam-errors]", new() { Timeout = 30000 });
         Assert.Equal("", await doctor.Locator("[data-testid=exam-errors]").AllInnerTextsAsync() is var errors && errors.Count > 0 ? string.Join(" | ", errors) : "");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Lab;
-using Hospital.Web.Platform.Pdf;
+using Hospital.Emr.Pdf;
 using Hospital.Web.Platform.Printing;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
