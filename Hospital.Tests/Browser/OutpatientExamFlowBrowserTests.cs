@@ -43,8 +43,7 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
         // A lab panel from its order-set button, an X-ray found by typing.
         await doctor.ClickAsync("[data-testid=order-set-SHM-CB]");
         await Assertions.Expect(doctor.Locator("[data-testid=orders-success]")).ToBeVisibleAsync();
-        await doctor.FillAsync("[data-testid=order-service-search]", "x quang nguc thang");
-        await Assertions.Expect(doctor.Locator("[data-testid=order-search-result]").First).ToBeVisibleAsync();
+        await TypeUntilShownAsync(doctor, "[data-testid=order-service-search]", "x quang nguc thang", "[data-testid=order-search-result]");
         await doctor.Locator("[data-testid=order-service-search]").PressAsync("Enter");
         await Assertions.Expect(doctor.Locator("[data-testid=order-row][data-service-code='18.0119.0028']")).ToBeVisibleAsync();
 
@@ -52,11 +51,8 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
         await PrescribeAsync(doctor, "losartan", "TH0021");
         await Assertions.Expect(doctor.Locator("[data-testid=rx-line]")).ToHaveCountAsync(2);
 
-        // Let the panels' last requests and the draft's autosave land before the doctor signs.
-        await doctor.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(doctor.Locator("[data-testid=autosave-status]")).ToContainTextAsync("Đã lưu nháp lúc");
-        await doctor.FillAsync("[data-testid=signing-password]", HospitalAppFactory.Password);
-        await Assertions.Expect(doctor.Locator("[data-testid=signing-password]")).ToHaveValueAsync(HospitalAppFactory.Password);
+        await TypeUntilKeptAsync(doctor, "[data-testid=signing-password]", HospitalAppFactory.Password);
         await doctor.ClickAsync("[data-testid=conclude]");
         await doctor.WaitForSelectorAsync("[data-testid=exam-locked], [data-testid=exam-errors]", new() { Timeout = 30000 });
         Assert.Equal("", await doctor.Locator("[data-testid=exam-errors]").AllInnerTextsAsync() is var errors && errors.Count > 0 ? string.Join(" | ", errors) : "");
@@ -118,8 +114,9 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
 
     private static async Task PrescribeAsync(IPage doctor, string search, string drugCode)
     {
-        await doctor.FillAsync("[data-testid=rx-drug-search]", search);
-        await doctor.ClickAsync($"[data-testid=rx-drug-result][data-drug-code={drugCode}]");
+        var result = $"[data-testid=rx-drug-result][data-drug-code={drugCode}]";
+        await TypeUntilShownAsync(doctor, "[data-testid=rx-drug-search]", search, result);
+        await doctor.ClickAsync(result);
         await Assertions.Expect(doctor.Locator("[data-testid=rx-selected-drug]")).ToBeVisibleAsync();
         await doctor.FillAsync("[data-testid=rx-dose]", "1");
         await doctor.FillAsync("[data-testid=rx-times]", "1");
@@ -127,5 +124,34 @@ public sealed class OutpatientExamFlowBrowserTests(BrowserFixture browser) : ICl
         var lines = await doctor.Locator("[data-testid=rx-line]").CountAsync();
         await doctor.ClickAsync("[data-testid=rx-add-line]");
         await Assertions.Expect(doctor.Locator("[data-testid=rx-line]")).ToHaveCountAsync(lines + 1);
+    }
+
+    // The panels re-render themselves after each action (htmx outerHTML swaps), and under load a late
+    // swap can land after the test has typed into the new input and wipe it (seen in CI; see the
+    // issue-4 note). A doctor would retype; so does the test, at most three times.
+    private static async Task TypeUntilShownAsync(IPage page, string input, string text, string shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(input, "");
+            await page.FillAsync(input, text);
+            try
+            {
+                await Assertions.Expect(page.Locator(shown).First).ToBeVisibleAsync(new() { Timeout = 8000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
+
+    private static async Task TypeUntilKeptAsync(IPage page, string input, string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.FillAsync(input, text);
+            await Task.Delay(1000);
+            if (await page.InputValueAsync(input) == text || attempt == 3) break;
+        }
+        await Assertions.Expect(page.Locator(input)).ToHaveValueAsync(text);
     }
 }
