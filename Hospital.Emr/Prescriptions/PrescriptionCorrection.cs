@@ -56,7 +56,7 @@ public sealed class PrescriptionCorrection(HospitalDbContext db, TimeProvider cl
                 Strength = l.Strength, Unit = l.Unit, Route = l.Route, DosePerTime = l.DosePerTime, TimesPerDay = l.TimesPerDay, Days = l.Days,
                 Quantity = l.Quantity, Timing = l.Timing, Usage = l.Usage, AllergyOverrideReason = l.AllergyOverrideReason,
             };
-            PrescriptionWriting.AddWithCharge(db, copy, line, PrescriptionWriting.DrugCharge(visit, drugs[l.DrugId], l.Quantity, user, signed.DoctorStaffId, now));
+            PrescriptionWriting.AddWithCharge(db, copy, line, Hospital.Domain.Billing.DrugCharge.For(visit, drugs[l.DrugId], l.Quantity, user, signed.DoctorStaffId, now));
         }
         await db.SaveChangesAsync(ct);
         return new Result(null, copy.Id);

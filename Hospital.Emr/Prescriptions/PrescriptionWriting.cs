@@ -57,7 +57,7 @@ public sealed class PrescriptionWriting(HospitalDbContext db, TimeProvider clock
             Unit = drug.Unit,
         };
         Fill(line, input, quantity!.Value, drug.Route, check);
-        AddWithCharge(db, draft, line, DrugCharge(visit.Visit, drug, quantity.Value, user, staffId, now));
+        AddWithCharge(db, draft, line, DrugCharge.For(visit.Visit, drug, quantity.Value, user, staffId, now));
         CheckInTrigger.OnChargeAdded(db, visit.Visit, clock);
         await db.SaveChangesAsync(ct);
         return new PrescriptionWriteResult([], check.AllergyConflicts, line.Id);
@@ -119,34 +119,6 @@ public sealed class PrescriptionWriting(HospitalDbContext db, TimeProvider clock
         foreach (var d in drafts) Apply(d, header, visit, today);
         await db.SaveChangesAsync(ct);
         return new PrescriptionWriteResult([], []);
-    }
-
-    /// <summary>
-    /// The price of a drug for the visit kind: on a BHYT visit the fund recognises the drug price
-    /// (DON_GIA_BH) at its payment rate (TYLE_TT_BH) when the drug is in the fund's list; otherwise,
-    /// and on fee-paying or free visits, the hospital price with no BHYT part (as <see cref="ExamFee"/>).
-    /// </summary>
-    public static Charge DrugCharge(Visit visit, Drug drug, decimal quantity, string user, int? staffId, DateTime utcNow)
-    {
-        var bhyt = visit.Kind == VisitKind.Bhyt && drug.CoveredByBhyt;
-        return new Charge
-        {
-            Visit = visit,
-            ItemKind = ChargeItemKind.Drug,
-            DrugId = drug.Id,
-            ItemCode = drug.Code,
-            ItemName = drug.Name,
-            Unit = drug.Unit,
-            CostGroup = drug.CostGroup,
-            Quantity = quantity,
-            UnitPrice = drug.Price,
-            BhytUnitPrice = bhyt ? drug.Price : null,
-            BhytPayableRatio = bhyt ? drug.BhytPaymentRate : 100,
-            DepartmentId = visit.DepartmentId,
-            OrderedBy = user,
-            OrderingStaffId = staffId,
-            OrderedAt = utcNow,
-        };
     }
 
     /// <summary>
