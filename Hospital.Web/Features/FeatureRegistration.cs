@@ -6,7 +6,11 @@ using Hospital.Web.Features.Chart;
 using Hospital.Web.Features.Clinic;
 using Hospital.Web.Features.Documents;
 using Hospital.Web.Features.Insurance;
+using Hospital.Web.Features.Analysers;
 using Hospital.Web.Features.Lab;
+using Hospital.Web.Features.LabQc;
+using Hospital.Web.Features.LabResults;
+using Hospital.Web.Features.LabValidation;
 using Hospital.Web.Features.Orders;
 using Hospital.Web.Features.Outbox;
 using Hospital.Web.Features.Prescriptions;
@@ -59,7 +63,7 @@ public static class FeatureRegistration
 
         services.AddReception(config).AddInsurance(config).AddVisits(config).AddQueues(config);
         services.AddClinic(config).AddOrders(config).AddPrescriptions(config).AddDocuments(config).AddChart(config);
-        services.AddLab(config);
+        services.AddLab(config).AddLabResults(config).AddLabValidation(config).AddLabQc(config).AddAnalysers(config);
         return services;
     }
 
@@ -76,5 +80,9 @@ public static class FeatureRegistration
         app.MapDocuments();
         app.MapChart();
         app.MapLab();
+        app.MapLabResults();
+        app.MapLabValidation();
+        app.MapLabQc();
+        app.MapAnalysers();
     }
 }

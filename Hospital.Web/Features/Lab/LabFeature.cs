@@ -14,6 +14,7 @@ public static class LabFeature
         services.AddScoped<SpecimenBarcodes>();
         services.AddScoped<LabOrdering>();
         services.AddScoped<SpecimenReceipt>();
+        services.AddSingleton<Hospital.Lis.Results.LabResultFeed>();
         return services;
     }
 

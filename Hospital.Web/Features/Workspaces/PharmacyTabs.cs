@@ -11,3 +11,11 @@ internal static class InsuranceTabs
     public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
         [("/insurance", l["Dịch vụ kỹ thuật"]), ("/insurance/drugs", l["Thuốc"]), ("/insurance/groups", l["Đối tượng và mức hưởng"])];
 }
+
+/// <summary>The lab's screens in a technician's day: receive tubes, validate results, settle unmatched results, QC, analysers.</summary>
+internal static class LabTabs
+{
+    public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        [("/lab", l["Nhận mẫu"]), ("/lab/validation", l["Duyệt kết quả"]), ("/lab/unmatched", l["Kết quả chưa khớp"]),
+         ("/lab/qc", l["Nội kiểm (QC)"]), ("/lab/analysers", l["Máy xét nghiệm"])];
+}

@@ -1,0 +1,14 @@
+namespace Hospital.Web.Features.Analysers;
+
+/// <summary>Analyser sessions (issue 5 items 8–9): analysers from configuration and the admin screen, each a hosted session over serial or TCP speaking ASTM or HL7, live status, byte journal, host queries and worklist push.</summary>
+public static class AnalysersFeature
+{
+    public static IServiceCollection AddAnalysers(this IServiceCollection services, IConfiguration config)
+    {
+        return services;
+    }
+
+    public static void MapAnalysers(this WebApplication app)
+    {
+    }
+}
