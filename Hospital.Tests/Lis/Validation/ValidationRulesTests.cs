@@ -1,0 +1,103 @@
+using Hospital.Domain.Clinical;
+using Hospital.Domain.Lab;
+using Hospital.Lis.Validation;
+
+namespace Hospital.Tests.Lis.Validation;
+
+/// <summary>The delta check, auto-verification and typed values, as pure rules.</summary>
+public sealed class ValidationRulesTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);
+
+    public static TheoryData<decimal?, int?, decimal?, int, decimal?, bool> DeltaCases => new()
+    {
+        // value, previous (days ago; null = none), limit %, window days, change %, breached
+        { 10m, null, 20m, 30, null, false },     // no previous value: no breach
+        { 10m, 5, null, 30, 100m, false },       // no limit set: shown, never breached
+        { 11m, 5, 20m, 30, 10m, false },         // +10 % within 20 %
+        { 12m, 5, 20m, 30, 20m, false },         // exactly the limit is not a breach
+        { 12.1m, 5, 20m, 30, 21m, true },        // just over
+        { 7m, 5, 20m, 30, 30m, true },           // a fall counts like a rise
+        { 20m, 31, 20m, 30, null, false },       // the previous value is older than the window: ignored
+        { null, 5, 20m, 30, null, false },       // a non-numeric value is not delta-checked
+    };
+
+    [Theory, MemberData(nameof(DeltaCases))]
+    public void The_delta_check_compares_with_the_previous_value_inside_the_window(decimal? value, int? daysAgo, decimal? limit, int window, decimal? change, bool breached)
+    {
+        var previous = daysAgo is { } d ? new PreviousResult(10m, Now.AddDays(-d)) : null;
+        var outcome = DeltaCheck.Evaluate(value, Now, previous, limit, window);
+        Assert.Equal(change, outcome.ChangePercent);
+        Assert.Equal(breached, outcome.Breached);
+        Assert.Equal(daysAgo is not null && daysAgo <= window && value is not null, outcome.Previous is not null);
+    }
+
+    [Fact]
+    public void A_change_from_zero_is_unbounded_and_breaches_any_limit()
+    {
+        Assert.Null(DeltaCheck.ChangePercent(0, 1));
+        Assert.Equal(0, DeltaCheck.ChangePercent(0, 0));
+        Assert.True(DeltaCheck.Evaluate(1, Now, new PreviousResult(0, Now.AddDays(-1)), 50, 30).Breached);
+    }
+
+    private static readonly AutoVerificationInput Clean = new(true, LabResultType.Numeric, 5.6m, "3.9 - 6.4", ResultFlag.None, null, false, "mmol/L", "mmol/L");
+
+    public static TheoryData<string, AutoVerificationInput, AutoVerificationBlock?> AutoCases => new()
+    {
+        { "every check holds", Clean, null },
+        { "analyser sends N for normal", Clean with { AnalyserFlags = "N" }, null },
+        { "units differ only in case and spaces", Clean with { Unit = "mmol / l" }, null },
+        { "rule off", Clean with { RuleOn = false }, AutoVerificationBlock.RuleOff },
+        { "text result", Clean with { ResultType = LabResultType.Text, NumericValue = null }, AutoVerificationBlock.NotNumeric },
+        { "value not a number", Clean with { NumericValue = null }, AutoVerificationBlock.NotNumeric },
+        { "no range", Clean with { ReferenceRange = null }, AutoVerificationBlock.NoReferenceRange },
+        { "high", Clean with { Flag = ResultFlag.High }, AutoVerificationBlock.OutOfRange },
+        { "low", Clean with { Flag = ResultFlag.Low }, AutoVerificationBlock.OutOfRange },
+        { "critical", Clean with { Flag = ResultFlag.CriticalHigh }, AutoVerificationBlock.Critical },
+        { "analyser flag", Clean with { AnalyserFlags = "H" }, AutoVerificationBlock.AnalyserFlagged },
+        { "delta breach", Clean with { DeltaBreached = true }, AutoVerificationBlock.DeltaBreached },
+        { "other unit", Clean with { Unit = "mg/dL" }, AutoVerificationBlock.UnitMismatch },
+        { "no unit sent", Clean with { Unit = null }, AutoVerificationBlock.UnitMismatch },
+        { "replaces a released value", Clean with { ReplacesReleased = true }, AutoVerificationBlock.ReplacesReleased },
+    };
+
+    [Theory, MemberData(nameof(AutoCases))]
+    public void Auto_verification_passes_only_when_every_check_holds(string why, AutoVerificationInput input, AutoVerificationBlock? block)
+    {
+        var blocks = AutoVerification.Blocks(input);
+        Assert.True(block is null ? blocks.Count == 0 : blocks.SequenceEqual([block.Value]), $"{why}: {string.Join(", ", blocks)}");
+        Assert.Equal(block is null, AutoVerification.Passes(input));
+    }
+
+    private static readonly LabTest Glucose = new() { Name = "Glucose", ResultType = LabResultType.Numeric, Unit = "mmol/L" };
+    private static readonly LabTest Hbsag = new() { Name = "HBsAg", ResultType = LabResultType.Coded, CodedValues = "Âm tính;Dương tính" };
+    private static readonly LabReferenceRange GlucoseRange = new() { Low = 3.9m, High = 6.4m, CriticalLow = 2.2m, CriticalHigh = 25m };
+    private static readonly LabReferenceRange Negative = new() { NormalText = "Âm tính" };
+
+    public static TheoryData<int, string?, string?, decimal?, ResultFlag, string?> TypedCases => new()
+    {
+        // test (0 glucose, 1 HBsAg), typed, stored value, number, flag, error (part)
+        { 0, "5,6", "5,6", 5.6m, ResultFlag.None, null },
+        { 0, " 7.2 ", "7.2", 7.2m, ResultFlag.High, null },
+        { 0, "1.9", "1.9", 1.9m, ResultFlag.CriticalLow, null },
+        { 0, "năm", null, null, ResultFlag.None, "phải là số" },
+        { 0, "", null, null, ResultFlag.None, "Chưa nhập kết quả" },
+        { 1, "dương tính", "Dương tính", null, ResultFlag.Abnormal, null },
+        { 1, "Âm tính", "Âm tính", null, ResultFlag.None, null },
+        { 1, "Nghi ngờ", null, null, ResultFlag.None, "phải là một trong: Âm tính, Dương tính" },
+    };
+
+    [Theory, MemberData(nameof(TypedCases))]
+    public void Typed_values_are_read_and_flagged_like_analyser_values(int test, string? typed, string? value, decimal? number, ResultFlag flag, string? error)
+    {
+        var (read, message) = test == 0 ? ManualResultValue.Read(Glucose, GlucoseRange, typed) : ManualResultValue.Read(Hbsag, Negative, typed);
+        if (error is not null)
+        {
+            Assert.Null(read);
+            Assert.Contains(error, message);
+            return;
+        }
+        Assert.Null(message);
+        Assert.Equal((value, number, flag), (read!.Value, read.Number, read.Flag));
+    }
+}
