@@ -1,5 +1,6 @@
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Lab;
+using Hospital.Lis.Results;
 
 namespace Hospital.Lis.Validation;
 
@@ -27,7 +28,7 @@ public sealed record AutoVerificationInput(
 /// Auto-verification (CLSI AUTO10 "autoverification of clinical laboratory test results"): when an
 /// admin turned it on for the test, a result is validated and released without a person only if
 /// every check holds: a number, a reference range to judge it by and inside it (no H/L, not
-/// critical), no abnormal flag from the analyser, no delta breach, and the unit the catalog
+/// critical), no abnormal flag from the analyser (ASTM E1394 R-7, HL7 v2.5 OBX-8: "N" is normal), no delta breach, and the unit the catalog
 /// expects (a unit mismatch means the value may be on another scale). Anything else waits for
 /// the technician.
 /// </summary>
@@ -41,7 +42,7 @@ public static class AutoVerification
         if (string.IsNullOrWhiteSpace(r.ReferenceRange)) blocks.Add(AutoVerificationBlock.NoReferenceRange);
         if (r.Flag is ResultFlag.CriticalLow or ResultFlag.CriticalHigh) blocks.Add(AutoVerificationBlock.Critical);
         else if (r.Flag != ResultFlag.None) blocks.Add(AutoVerificationBlock.OutOfRange);
-        if (AnalyserFlagged(r.AnalyserFlags)) blocks.Add(AutoVerificationBlock.AnalyserFlagged);
+        if (LabValueReadings.IsAbnormalFlag(r.AnalyserFlags)) blocks.Add(AutoVerificationBlock.AnalyserFlagged);
         if (r.DeltaBreached) blocks.Add(AutoVerificationBlock.DeltaBreached);
         if (!SameUnit(r.Unit, r.CatalogUnit)) blocks.Add(AutoVerificationBlock.UnitMismatch);
         if (r.ReplacesReleased) blocks.Add(AutoVerificationBlock.ReplacesReleased);
@@ -49,16 +50,6 @@ public static class AutoVerification
     }
 
     public static bool Passes(AutoVerificationInput r) => Blocks(r).Count == 0;
-
-    /// <summary>
-    /// Any abnormal flag but "N" (normal): ASTM E1394 §10.1.7 and HL7 v2.5 ch. 7 OBX-8 both
-    /// send N for normal, and several analysers send it on every result.
-    /// </summary>
-    public static bool AnalyserFlagged(string? flags)
-    {
-        var f = flags?.Trim();
-        return !string.IsNullOrEmpty(f) && !string.Equals(f, "N", StringComparison.OrdinalIgnoreCase);
-    }
 
     /// <summary>Units compared without case and spaces ("10^9/L" = "10^9/l"); a result without a unit matches only a test without one.</summary>
     public static bool SameUnit(string? unit, string? catalogUnit) =>

@@ -4,7 +4,6 @@ using Hospital.Domain.Data;
 using Hospital.Domain.Identity;
 using Hospital.Domain.Lab;
 using Hospital.Domain.Patients;
-using Hospital.Lis.Catalog;
 using Hospital.Lis.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,7 +84,7 @@ public sealed class LabResultValidation(HospitalDbContext db, IAuditUser user, T
     /// earlier one becomes history), flagged against the patient's range, delta-checked, waiting for validation.
     /// </summary>
     /// <exception cref="DomainException">Unknown test, a test an analyser runs, a tube not received, or a value that does not fit the test.</exception>
-    public async Task<LabResult> EnterAsync(long labOrderTestId, string? value, CancellationToken ct = default)
+    public async Task<LabResult> EnterAsync(long labOrderTestId, string? typed, CancellationToken ct = default)
     {
         var test = await db.Set<LabOrderTest>().Include(t => t.LabTest).ThenInclude(l => l!.Ranges).Include(t => t.Specimen)
             .FirstOrDefaultAsync(t => t.Id == labOrderTestId, ct)
@@ -97,39 +96,17 @@ public sealed class LabResultValidation(HospitalDbContext db, IAuditUser user, T
         if (test.Specimen!.ReceivedAt is null || test.Status < LabTestStatus.Received)
             throw new DomainException($"Ống mẫu {test.Specimen.Barcode} chưa được nhận tại khoa xét nghiệm.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var patient = await db.Set<Patient>().AsNoTracking().Where(p => p.Id == test.Specimen.PatientId)
-            .Select(p => new { p.Sex, p.DateOfBirth, p.BirthYear }).SingleAsync(ct);
-        var range = ReferenceRangeSelection.For(lab.Ranges, patient.Sex,
-            ReferenceRangeSelection.AgeDays(patient.DateOfBirth, patient.BirthYear, VietnamCalendar.DateOf(test.Specimen.CollectedAt ?? now)));
-        var (read, error) = ManualResultValue.Read(lab, range, value);
-        if (read is null) throw new DomainException(error!);
+        var (value, error) = ManualResultValue.Read(lab, typed);
+        if (value is null) throw new DomainException(error!);
 
-        foreach (var old in await db.Set<LabResult>().Where(r => r.LabOrderTestId == test.Id && r.SupersededAt == null).ToListAsync(ct))
-            old.SupersededAt = now;
-        var result = new LabResult
-        {
-            LabOrderTestId = test.Id,
-            SpecimenId = test.SpecimenId,
-            PatientId = test.Specimen.PatientId,
-            LabTestId = lab.Id,
-            TestCode = test.TestCode,
-            Value = read.Value,
-            NumericValue = read.Number,
-            Unit = lab.Unit,
-            ReferenceRange = read.RangeText,
-            Flag = read.Flag,
-            ReceivedAt = now,
-            InstrumentAt = now,
-            Comment = $"Nhập tay bởi {user.UserName}",
-        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var patient = await db.Set<Patient>().AsNoTracking().SingleAsync(p => p.Id == test.Specimen.PatientId, ct);
+        var current = await db.Set<LabResult>().FirstOrDefaultAsync(r => r.LabOrderTestId == test.Id && r.SupersededAt == null, ct);
+        var result = LabResultDrafting.Draft(test, test.Specimen, lab, SpecimenPatient.Of(patient, test.Specimen, now), current, value, null, null, now);
+        result.InstrumentAt = now;
+        result.Comment = $"Nhập tay bởi {user.UserName}";
         db.Add(result);
         await checks.CheckAsync(db, [result], autoVerify: false, ct);
-        if (test.Status < LabTestStatus.Resulted)
-        {
-            test.Status = LabTestStatus.Resulted;
-            test.StatusChangedAt = now;
-        }
         await db.SaveChangesAsync(ct);
         Publish(test.Specimen, [result], "entered");
         return result;
