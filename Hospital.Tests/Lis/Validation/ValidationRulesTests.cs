@@ -13,7 +13,7 @@ public sealed class ValidationRulesTests
     {
         // value, previous (days ago; null = none), limit %, window days, change %, breached
         { 10m, null, 20m, 30, null, false },     // no previous value: no breach
-        { 10m, 5, null, 30, 100m, false },       // no limit set: shown, never breached
+        { 20m, 5, null, 30, 100m, false },       // no limit set: shown, never breached
         { 11m, 5, 20m, 30, 10m, false },         // +10 % within 20 %
         { 12m, 5, 20m, 30, 20m, false },         // exactly the limit is not a breach
         { 12.1m, 5, 20m, 30, 21m, true },        // just over
