@@ -52,7 +52,8 @@ public static class ResultSignOff
             var order = orders[group.Key!.Value];
             var expected = await db.Set<LabServiceTest>().Where(s => s.ServiceId == order.ServiceId)
                 .Select(s => s.LabTest!.Code).ToListAsync(ct);
-            var values = group.Select(r => new ReleasedValue(r.TestCode, tests[r.LabOrderTestId].LabTest!.Name, r.Value, r.Unit,
+            // In report order, as the EMR lists released values in the order they were written.
+            var values = group.OrderBy(r => tests[r.LabOrderTestId].LabTest!.Position).ThenBy(r => r.TestCode).Select(r => new ReleasedValue(r.TestCode, tests[r.LabOrderTestId].LabTest!.Name, r.Value, r.Unit,
                 r.ReferenceRange, r.Flag, r.InstrumentAt ?? r.ReceivedAt, r.Analyser ?? ManualSource)).ToList();
             await LabResultRelease.ReleaseAsync(db, order.Id, expected, values, by, staffId, clock, ct);
         }

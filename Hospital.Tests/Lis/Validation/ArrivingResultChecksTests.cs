@@ -78,7 +78,7 @@ public sealed class ArrivingResultChecksTests
         await SetRuleAsync(app, "SH-CREA", autoVerify: true);
         var (_, tubes) = await ReceivedSpecimensAsync(app, Glucose, Creatinine);
         var serum = tubes[SpecimenType.Serum];
-        await SendAsync(app, "BS1", Value(serum, "GLU", "30"), new(serum, "CREA", "0.9", "mg/dL", null, Measured));
+        await SendAsync(app, "BS1", Value(serum, "GLU", "30"), Value(serum, "CREA", "0.9", unit: "mg/dL"));
 
         Assert.Equal((LabResultStatus.Pending, ResultFlag.CriticalHigh), ((await CurrentAsync(app, serum, "SH-GLU")).Status, (await CurrentAsync(app, serum, "SH-GLU")).Flag));
         Assert.Equal(LabResultStatus.Pending, (await CurrentAsync(app, serum, "SH-CREA")).Status);

@@ -28,8 +28,9 @@ internal static class ValidationTestKit
         AnalyserResultImportTests.ImportAsync(app, AnalyserResultImportTests.Upload(analyser,
             $"H|\\^&\rR|{Guid.NewGuid():N}\r", observations));
 
-    public static AnalyserObservation Value(string barcode, string code, string value, string? flags = null) =>
-        new(barcode, code, value, null, flags, Measured);
+    /// <param name="minutesLater">Measured that many minutes after <see cref="Measured"/> (a rerun is measured later; the same time would be a resend).</param>
+    public static AnalyserObservation Value(string barcode, string code, string value, string? flags = null, int minutesLater = 0, string? unit = null) =>
+        new(barcode, code, value, unit, flags, Measured.AddMinutes(minutesLater));
 
     /// <summary>A tube of the same patient ordered from the lab form (no EMR order) and received.</summary>
     public static async Task<string> LabFormTubeAsync(HospitalAppFactory app, int patientId, params string[] testCodes)
