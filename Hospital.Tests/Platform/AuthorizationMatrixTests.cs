@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/lab-tests", [Roles.LabTech]),
         ("/api/v1/lab-orders", [Roles.LabTech]),
         ("/api/v1/specimens", [Roles.LabTech]),
+        // Lab validation (issue 5 item 11): current results of a tube.
+        ("/api/v1/lab-results", [Roles.LabTech]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
