@@ -96,4 +96,32 @@ public sealed class ValidationRulesTests
         if (error is null) Assert.Null(message);
         else Assert.Contains(error, message);
     }
+
+    public static TheoryData<string?, string?, string?, decimal?, int?, string?> RuleInputCases => new()
+    {
+        // autoVerify, delta limit, window, stored limit, stored window, field in error
+        { "on", "25", "30", 25m, 30, null },
+        { null, "", "7", null, 7, null },
+        { "on", "12,5", "3650", 12.5m, 3650, null },
+        { "on", "0", "30", null, null, "deltaLimit" },
+        { "on", "1001", "30", null, null, "deltaLimit" },
+        { "on", "nhiều", "30", null, null, "deltaLimit" },
+        { "on", "20", "", null, null, "windowDays" },
+        { "on", "20", "3651", null, null, "windowDays" },
+        { "on", "20", "1.5", null, null, "windowDays" },
+    };
+
+    [Theory, MemberData(nameof(RuleInputCases))]
+    public void The_admins_rule_form_is_read_or_refused_by_field(string? on, string? limit, string? window, decimal? storedLimit, int? storedWindow, string? error)
+    {
+        var (values, errors) = Hospital.Web.Features.LabValidation.LabRuleInput.Read(on, limit, window);
+        if (error is not null)
+        {
+            Assert.Null(values);
+            Assert.Equal([error], errors.Keys);
+            return;
+        }
+        Assert.Empty(errors);
+        Assert.Equal((on == "on", storedLimit, storedWindow!.Value), (values!.AutoVerify, values.DeltaLimitPercent, values.DeltaWindowDays));
+    }
 }

@@ -19,7 +19,7 @@ public sealed record LabRuleRowModel(int LabTestId, string Code, string Name, st
 
 /// <summary>
 /// Auto-verification rules per test (Admin, issue 5 item 11): <c>/admin/lab-rules</c> lists the
-/// active tests; <c>POST /admin/lab-rules/{labTestId}</c> (form: autoVerify, deltaLimit,
+/// active tests; <c>POST /admin/lab-rules/{id}</c> (id of the lab test) (form: autoVerify, deltaLimit,
 /// windowDays) validates and saves one test's rule, answering with its row.
 /// </summary>
 public static class LabRules
@@ -34,29 +34,29 @@ public static class LabRules
             .ToListAsync(ct);
 
     public static void Map(WebApplication app) =>
-        app.MapPost("/admin/lab-rules/{labTestId:int}", SaveAsync)
+        app.MapPost("/admin/lab-rules/{id:int}", SaveAsync)
             .RequireAuthorization(HospitalModule.Administration)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
 
-    private static async Task<IResult> SaveAsync(int labTestId, HttpRequest request, HospitalDbContext db, IAuditUser user, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(int id, HttpRequest request, HospitalDbContext db, IAuditUser user, TimeProvider clock, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
-        var row = (await ListAsync(db, labTestId, ct)).FirstOrDefault();
+        var row = (await ListAsync(db, id, ct)).FirstOrDefault();
         if (row is null) return Results.NotFound();
         var (values, errors) = LabRuleInput.Read(form["autoVerify"], form["deltaLimit"], form["windowDays"]);
         if (values is null)
             return Row(row with { AutoVerify = form["autoVerify"] == "on", TypedLimit = form["deltaLimit"], TypedWindow = form["windowDays"] }, errors, false);
 
-        var rule = await db.Set<AutoVerificationRule>().FirstOrDefaultAsync(r => r.LabTestId == labTestId, ct);
-        if (rule is null) db.Add(rule = new AutoVerificationRule { LabTestId = labTestId });
+        var rule = await db.Set<AutoVerificationRule>().FirstOrDefaultAsync(r => r.LabTestId == id, ct);
+        if (rule is null) db.Add(rule = new AutoVerificationRule { LabTestId = id });
         rule.AutoVerify = values.AutoVerify;
         rule.DeltaLimitPercent = values.DeltaLimitPercent;
         rule.DeltaWindowDays = values.DeltaWindowDays;
         rule.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         rule.UpdatedBy = user.UserName;
         await db.SaveChangesAsync(ct);
-        return Row((await ListAsync(db, labTestId, ct)).Single(), errors, true);
+        return Row((await ListAsync(db, id, ct)).Single(), errors, true);
     }
 
     private static RazorComponentResult<LabRuleRow> Row(LabRuleRowModel row, Dictionary<string, string> errors, bool saved) =>

@@ -11,8 +11,8 @@ namespace Hospital.Web.Features.LabValidation;
 /// <summary>
 /// The validation screen's endpoints (LabTech): <c>GET /lab/validation/list</c> (the worklist
 /// fragment, filters section/analyser), <c>POST /lab/validation/results/{id}/validate|reject|rerun</c>
-/// and <c>POST /lab/validation/specimens/{specimenId}/validate|reject|rerun</c> (form: reason for
-/// reject/rerun), <c>POST /lab/validation/tests/{orderTestId}/enter</c> (form: value), each answering
+/// and <c>POST /lab/validation/specimens/{id}/validate|reject|rerun</c> (form: reason for
+/// reject/rerun), <c>POST /lab/validation/tests/{id}/enter</c> (id of the ordered test) (form: value), each answering
 /// with the refreshed worklist; and <c>GET /lab/validation/stream</c>, the live notices.
 /// </summary>
 public static class ValidationEndpoints
@@ -28,10 +28,10 @@ public static class ValidationEndpoints
         {
             lab.MapPost($"/results/{{id:long}}/{name}", (long id, HttpRequest request, LabResultValidation validation, CancellationToken ct) =>
                 ActAsync(ResultSelection.Result(id), action, request, validation, ct)).WithMetadata(new RequireAntiforgeryTokenAttribute());
-            lab.MapPost($"/specimens/{{specimenId:long}}/{name}", (long specimenId, HttpRequest request, LabResultValidation validation, CancellationToken ct) =>
-                ActAsync(ResultSelection.Specimen(specimenId), action, request, validation, ct)).WithMetadata(new RequireAntiforgeryTokenAttribute());
+            lab.MapPost($"/specimens/{{id:long}}/{name}", (long id, HttpRequest request, LabResultValidation validation, CancellationToken ct) =>
+                ActAsync(ResultSelection.Specimen(id), action, request, validation, ct)).WithMetadata(new RequireAntiforgeryTokenAttribute());
         }
-        lab.MapPost("/tests/{orderTestId:long}/enter", EnterAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        lab.MapPost("/tests/{id:long}/enter", EnterAsync).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
 
     private static async Task<RazorComponentResult<ValidationWorklist>> ActAsync(ResultSelection which, Action action, HttpRequest request,
@@ -62,13 +62,14 @@ public static class ValidationEndpoints
         }
     }
 
-    private static async Task<RazorComponentResult<ValidationWorklist>> EnterAsync(long orderTestId, HttpRequest request,
+    /// <param name="id">The ordered test (LabOrderTest).</param>
+    private static async Task<RazorComponentResult<ValidationWorklist>> EnterAsync(long id, HttpRequest request,
         LabResultValidation validation, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         try
         {
-            var result = await validation.EnterAsync(orderTestId, form["value"], ct);
+            var result = await validation.EnterAsync(id, form["value"], ct);
             return Worklist(form["section"], form["analyser"], $"Đã lưu kết quả {result.TestCode}: {result.Value}. Kiểm tra rồi duyệt.", null);
         }
         catch (DomainException e)
