@@ -1,6 +1,7 @@
 using Hospital.Domain.Clinical;
 using Hospital.Emr.Pdf;
 using Hospital.Web.Features.Lab;
+using Hospital.Web.Features.Orders;
 using Hospital.Web.Features.Workspaces;
 using Hospital.Web.Platform;
 using PdfSharp;
@@ -84,7 +85,7 @@ public static class LabReportPdf
                         Heading();
                     }
                     var abnormal = l.Flag != ResultFlag.None;
-                    string[] cells = [$"{l.Name} ({l.Code})", l.Value ?? "Chờ kết quả", l.Unit ?? "", l.ReferenceRange ?? "", LabResultNames.Flag(l.Flag)];
+                    string[] cells = [$"{l.Name} ({l.Code})", l.Value ?? "Chờ kết quả", l.Unit ?? "", l.ReferenceRange ?? "", OrderLabels.Flag(l.Flag)];
                     for (var i = 0; i < cells.Length; i++)
                     {
                         var font = Font(9, abnormal && i is 1 or 4);

@@ -35,14 +35,4 @@ public static class LabResultNames
         LabResultStatus.RerunRequested => "Chờ chạy lại",
         _ => "Chờ duyệt",
     };
-
-    public static string Flag(ResultFlag flag) => flag switch
-    {
-        ResultFlag.CriticalLow => "LL",
-        ResultFlag.CriticalHigh => "HH",
-        ResultFlag.High => "H",
-        ResultFlag.Low => "L",
-        ResultFlag.Abnormal => "*",
-        _ => "",
-    };
 }
