@@ -38,6 +38,14 @@ public sealed class LabResultValidationTests
         // A rerun arrives after release: it waits; validating it supersedes the released value in the EMR.
         await SendAsync(app, "XN1", Value(edta, "WBC", "9.9", minutesLater: 2));
         Assert.Equal("6.3", (await EmrResultsAsync(app, visitId)).Single(r => r.TestCode == "HH-WBC").Value);
+        await using (var db = app.Database.NewContext())
+        {
+            // The worklist marks it: "đã trả kết quả trước đó: 6.3".
+            var listed = (await Web.Features.LabValidation.ValidationWorklistModel.LoadAsync(db, null, null, default)).Single(s => s.Barcode == edta);
+            var shown = listed.Tests.Single(t => t.Code == "HH-WBC");
+            Assert.Equal(("9.9", "6.3"), (shown.Current!.Value, shown.ReleasedBefore!.Value));
+            Assert.Equal(2, shown.History.Count);
+        }
         var rerun = await CurrentAsync(app, edta, "HH-WBC");
         await WithValidationAsync(app, v => v.ValidateAsync(ResultSelection.Result(rerun.Id)));
         Assert.Equal("9.9", (await EmrResultsAsync(app, visitId)).Single(r => r.TestCode == "HH-WBC").Value);
