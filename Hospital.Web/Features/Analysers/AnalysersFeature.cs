@@ -5,6 +5,7 @@ public static class AnalysersFeature
 {
     public static IServiceCollection AddAnalysers(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IAnalyserDialogue, Hl7Dialogue>();
         return services;
     }
 
