@@ -36,6 +36,11 @@ public static class Hl7Replies
         return b.Build();
     }
 
+    /// <summary>For a message that could not be read: AR when resending it as is cannot help (unsupported type, event, processing id or version; HL7 v2.5 §2.9.2), else AE.</summary>
+    public static Hl7AckCode AckCodeFor(Hl7FormatException e) =>
+        e.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode or Hl7ErrorCode.UnsupportedProcessingId or Hl7ErrorCode.UnsupportedVersionId
+            ? Hl7AckCode.Reject : Hl7AckCode.Error;
+
     /// <summary>QCK^Q02 to a QRY^Q02 (Mindray BS): MSA, ERR|0|, QAK|SR|OK| when orders exist, QAK|SR|NF| when not.</summary>
     public static Hl7Message QckQ02(Hl7Message query, bool found, Hl7ReplyHeader? header = null)
     {

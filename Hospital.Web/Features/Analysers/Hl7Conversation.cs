@@ -182,8 +182,7 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
     private async Task UnreadableAsync(ReadOnlyMemory<byte> payload, Hl7FormatException e, DateTime receivedAt, CancellationToken ct)
     {
         var error = Hl7AckError.From(e);
-        var code = e.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode or Hl7ErrorCode.UnsupportedProcessingId or Hl7ErrorCode.UnsupportedVersionId
-            ? Hl7AckCode.Reject : Hl7AckCode.Error;
+        var code = Hl7Replies.AckCodeFor(e);
         await StoreAsync(Hl7UploadReader.Unread(Analyser, Text(payload.Span), null, receivedAt, $"Không đọc được thông điệp HL7: {e.Message}"), ct).ConfigureAwait(false);
         link.Event($"HL7: không đọc được thông điệp ({e.Message}); đã lưu, trả {(code == Hl7AckCode.Reject ? "AR" : "AE")}", isError: true);
         await SendAsync(Hl7Replies.AckForUnreadable(payload.Span, code, error, Header), ct).ConfigureAwait(false);
@@ -194,7 +193,7 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
         var detail = $"{frame.TotalBytes} byte, quá giới hạn {options.MaxMessageBytes} byte";
         await StoreAsync(Hl7UploadReader.Unread(Analyser, Text(frame.Payload.Span), null, clock.GetUtcNow().UtcDateTime, $"Thông điệp quá lớn ({detail}); chỉ lưu phần đầu"), ct).ConfigureAwait(false);
         link.Event($"HL7: thông điệp quá lớn ({detail}); trả AR", isError: true);
-        var error = new Hl7AckError(Hl7ErrorCode.ApplicationInternalError, $"message of {frame.TotalBytes} bytes exceeds the {options.MaxMessageBytes}-byte limit");
+        var error = Hl7AckError.TooLarge(frame.TotalBytes, options.MaxMessageBytes);
         await SendAsync(Hl7Replies.AckForUnreadable(frame.Payload.Span, Hl7AckCode.Reject, error, Header), ct).ConfigureAwait(false);
     }
 
