@@ -98,12 +98,27 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
             waiting.TrySetResult(message);
             return;
         }
-        if (message.Type.Kind == Hl7MessageKind.Ack)
+        if (msa is not null || message.Type.Kind == Hl7MessageKind.Ack)
         {
-            link.Event($"HL7: ACK cho {msa?.Value(2)} không khớp thông điệp nào đang chờ; bỏ qua", isError: true);
+            // A response nobody waits for (late, after our timeout): an answer is never answered (HL7 v2.5 §2.9.2).
+            link.Event($"HL7: {message.Type} cho {msa?.Value(2)} không khớp thông điệp nào đang chờ; bỏ qua", isError: true);
             return;
         }
         lastHeard = message;
+        try
+        {
+            await DispatchAsync(message, receivedAt, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException))
+        {
+            // A reply we could not build or write (e.g. a name the analyser's 8859/1 cannot carry): say so, keep the link.
+            link.Event($"HL7: lỗi khi xử lý {message.Type} {message.ControlId}: {e.GetType().Name}: {e.Message}", isError: true);
+            await SendAsync(Hl7Replies.Ack(message, Hl7AckCode.Error, new Hl7AckError(Hl7ErrorCode.ApplicationInternalError, "the message could not be processed; please resend"), Header), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(Hl7Message message, DateTime receivedAt, CancellationToken ct)
+    {
         switch (message.Type.Kind)
         {
             case Hl7MessageKind.OruR01 or Hl7MessageKind.OulR22:
@@ -226,11 +241,7 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
             }
             if (broadcastsOpen && broadcasts.TryRead(out var order))
             {
-                if (order.Tests.Count > 0)
-                {
-                    var heard = lastHeard;
-                    await SendAndAwaitAckAsync(Hl7QueryAnswers.Worklist(order, heard?.Msh.VersionId, Hl7QueryAnswers.DestinationOf(heard), Header with { ControlId = null }), ct).ConfigureAwait(false);
-                }
+                if (order.Tests.Count > 0) await PushAsync(order, ct).ConfigureAwait(false);
                 continue;
             }
             followUpWait ??= followUps.Reader.WaitToReadAsync(ct).AsTask();
@@ -245,6 +256,22 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
                 broadcastsOpen = more; // false: the host closed the worklist feed
             }
         }
+    }
+
+    private async Task PushAsync(SpecimenWorkOrder order, CancellationToken ct)
+    {
+        Hl7Message worklist;
+        try
+        {
+            var heard = lastHeard;
+            worklist = Hl7QueryAnswers.Worklist(order, heard?.Msh.VersionId, Hl7QueryAnswers.DestinationOf(heard), Header with { ControlId = null });
+        }
+        catch (Exception e) when (e is Hl7FormatException or ArgumentException)
+        {
+            link.Event($"HL7: không tạo được danh sách xét nghiệm cho {order.Barcode}: {e.Message}", isError: true);
+            return;
+        }
+        await SendAndAwaitAckAsync(worklist, ct).ConfigureAwait(false);
     }
 
     private async Task SendAndAwaitAckAsync(Hl7Message message, CancellationToken ct)
@@ -263,9 +290,9 @@ internal sealed class Hl7Conversation(IByteChannel channel, IAnalyserLink link, 
         {
             link.Event($"HL7: không nhận được ACK cho {message.Type} {message.ControlId} sau {options.AckTimeout.TotalSeconds:0} giây", isError: true);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            link.Event($"HL7: không gửi được {message.Type} {message.ControlId}: {e.Message}", isError: true);
+            link.Event($"HL7: không gửi được {message.Type} {message.ControlId}: {e.GetType().Name}: {e.Message}", isError: true);
         }
         finally
         {
