@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Hospital.Domain.Data;
 using Hospital.Domain.Lab;
@@ -5,6 +6,7 @@ using Hospital.Integration.Hl7;
 using Hospital.Integration.Hl7.Building;
 using Hospital.Integration.Mllp;
 using Hospital.Integration.Simulators;
+using Hospital.Integration.Transport;
 using Hospital.Lis.Analysers;
 using Hospital.Tests.Infrastructure;
 using Hospital.Tests.Lis.Protocols;
@@ -61,6 +63,30 @@ public sealed class Hl7DialogueTests
         Assert.Contains("ORU^R01", Encoding.ASCII.GetString(host.Link.Bytes(JournalDirection.In)));
         Assert.Contains("MSA|AA|", Encoding.ASCII.GetString(host.Link.Bytes(JournalDirection.Out)));
         Assert.Contains(host.Link.Events, e => e.Note.Contains("đã nhận trước đó") && !e.IsError);
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task An_analyser_that_listens_is_connected_to_and_spoken_with_the_same_way(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var (_, tubes) = await ReceivedSpecimensAsync(app, Glucose);
+        var link = new Hl7TestLink(app, "BS1");
+        var listening = new TcpServerChannel(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = listening.LocalEndPoint.Port;
+        await using var bs = Hl7AnalyserSimulator.Listening(listening, Hl7AnalyserProfile.MindrayChemistry);
+        var sending = bs.SendResultsAsync([tubes[SpecimenType.Serum]], ["GLU"], Limit());
+
+        // tcp-client: we connect to the analyser (or its serial device server) and run the same dialogue.
+        using var stop = new CancellationTokenSource();
+        var channel = await new TcpClientChannel("127.0.0.1", port).ConnectAsync(Limit());
+        var talking = Task.Run(async () => { await using (channel) await new Web.Features.Analysers.Hl7Dialogue(TimeProvider.System).RunAsync(channel, link, stop.Token); });
+        var outcome = Assert.Single(await sending);
+        await stop.CancelAsync();
+        await talking;
+
+        Assert.Equal("AA", outcome.AckCode);
+        await using var db = app.Database.NewContext();
+        Assert.Equal(("SH-GLU", "BS1"), await db.Set<LabResult>().Select(r => new ValueTuple<string, string?>(r.TestCode, r.Analyser)).SingleAsync());
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
