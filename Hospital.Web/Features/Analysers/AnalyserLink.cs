@@ -50,7 +50,11 @@ public sealed class AnalyserLink(Analyser definition, IServiceScopeFactory scope
     public async Task<SpecimenWorkOrder?> WorkOrderAsync(string barcode, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SpecimenWorklist>().ForAnalyserAsync(Definition.Name, barcode, ct);
+        var worklist = scope.ServiceProvider.GetRequiredService<SpecimenWorklist>();
+        var order = await worklist.ForAnalyserAsync(Definition.Name, barcode, ct);
+        // Handed to the dialogue = about to be sent to the analyser: the tests are now "on analyser" for the lab.
+        if (order is { Tests.Count: > 0 }) await worklist.MarkOnAnalyserAsync(order.Barcode, order.Tests.Select(t => t.TestCode).ToList(), ct);
+        return order;
     }
 
     /// <summary>Queues a worklist for the dialogue to send (analysers with <see cref="Analyser.Broadcast"/>).</summary>

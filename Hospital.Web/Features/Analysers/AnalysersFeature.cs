@@ -1,8 +1,5 @@
-using Hospital.Lis.Analysers;
-using Hospital.Lis.Results;
 using Hospital.Lis.Specimens;
 using Hospital.Web.Platform.Security;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hospital.Web.Features.Analysers;
 
@@ -11,9 +8,6 @@ public static class AnalysersFeature
 {
     public static IServiceCollection AddAnalysers(this IServiceCollection services, IConfiguration config)
     {
-        // TryAdd: the lab results feature may register them too.
-        services.TryAddScoped<AnalyserResultImport>();
-        services.TryAddScoped<SpecimenWorklist>();
         services.AddScoped<AnalyserConfigurationSync>();
         services.AddScoped<AnalyserAdministration>();
         services.AddSingleton<AnalyserStatusBoard>();
