@@ -45,4 +45,22 @@ internal static class LabTestKit
         await using var db = app.Database.NewContext();
         return new LabCounts(await db.Set<LabOrder>().CountAsync(), await db.Set<Specimen>().CountAsync(), await db.Set<LabOrderTest>().CountAsync());
     }
+
+    /// <summary>
+    /// A fee visit with <paramref name="serviceCodes"/> ordered by the doctor, handed to the LIS and every tube
+    /// received in the lab: the specimens' barcodes by tube type, ready for analyser results.
+    /// </summary>
+    public static async Task<(int VisitId, Dictionary<SpecimenType, string> Barcodes)> ReceivedSpecimensAsync(HospitalAppFactory app, params string[] serviceCodes)
+    {
+        var visitId = await Orders.OrdersTestKit.VisitAsync(app);
+        await OrderServicesAsync(app, visitId, serviceCodes);
+        Assert.Equal(1, await DeliverAsync(app));
+        Dictionary<SpecimenType, string> barcodes;
+        await using (var db = app.Database.NewContext())
+            barcodes = await db.Set<Specimen>().Where(s => s.LabOrder!.VisitId == visitId).ToDictionaryAsync(s => s.SpecimenType, s => s.Barcode);
+        using var scope = app.Services.CreateScope();
+        var receipt = scope.ServiceProvider.GetRequiredService<Hospital.Lis.Specimens.SpecimenReceipt>();
+        foreach (var barcode in barcodes.Values) await receipt.ReceiveAsync(barcode);
+        return (visitId, barcodes);
+    }
 }

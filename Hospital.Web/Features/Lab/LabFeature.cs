@@ -15,6 +15,8 @@ public static class LabFeature
         services.AddScoped<LabOrdering>();
         services.AddScoped<SpecimenReceipt>();
         services.AddSingleton<Hospital.Lis.Results.LabResultFeed>();
+        services.AddScoped<Hospital.Lis.Results.AnalyserResultImport>();
+        services.AddScoped<Hospital.Lis.Analysers.SpecimenWorklist>();
         return services;
     }
 
