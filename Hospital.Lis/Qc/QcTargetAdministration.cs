@@ -35,9 +35,9 @@ public sealed class QcTargetAdministration(HospitalDbContext db, TimeProvider cl
         var test = testCode.Length == 0 ? null
             : await db.Set<LabTest>().AsNoTracking().FirstOrDefaultAsync(t => t.IsActive && t.Code == testCode, ct);
         if (test is null) errors.Add(testCode.Length == 0 ? "Chọn xét nghiệm." : $"Không có xét nghiệm mã {testCode}.");
-        var mean = LabValueNumber.Parse(input.Mean);
+        var mean = Number(input.Mean);
         if (mean is null) errors.Add("Giá trị trung bình phải là một số.");
-        var sd = LabValueNumber.Parse(input.Sd);
+        var sd = Number(input.Sd);
         if (sd is null) errors.Add("Độ lệch chuẩn (SD) phải là một số.");
         else if (sd <= 0) errors.Add("Độ lệch chuẩn (SD) phải lớn hơn 0.");
         if (errors.Count > 0) return errors;
@@ -65,4 +65,8 @@ public sealed class QcTargetAdministration(HospitalDbContext db, TimeProvider cl
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>A number as typed (decimal point or comma), within what the target columns hold.</summary>
+    private static decimal? Number(string? text) =>
+        LabValueReadings.ParseNumber(text ?? "") is { } n && Math.Abs(n) < 1_000_000_000_000m ? n : null;
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
-using Hospital.Domain.Clinical;
 using Hospital.Domain.Common;
 using Hospital.Domain.Data;
 using Hospital.Domain.Lab;
 using Hospital.Domain.Patients;
-using Hospital.Lis.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Lis.Results;
@@ -83,36 +81,17 @@ public sealed class UnmatchedResultResolution(HospitalDbContext db, LabResultFee
         await ClaimAsync(row.Id, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var patient = await db.Set<Patient>().AsNoTracking().Where(p => p.Id == specimen.PatientId)
-            .Select(p => new { p.Sex, p.DateOfBirth, p.BirthYear }).FirstAsync(ct);
-        var measured = row.InstrumentAt ?? row.ReceivedAt;
-        var range = ReferenceRangeSelection.For(orderTest.LabTest!.Ranges, patient.Sex,
-            ReferenceRangeSelection.AgeDays(patient.DateOfBirth, patient.BirthYear, VietnamCalendar.DateOf(measured)));
-        var number = LabValueNumber.Parse(row.Value);
-        foreach (var earlier in await db.Set<LabResult>().Where(r => r.LabOrderTestId == orderTest.Id && r.SupersededAt == null).ToListAsync(ct))
-            earlier.SupersededAt = now;
-        var result = db.Add(new LabResult
-        {
-            LabOrderTestId = orderTest.Id,
-            SpecimenId = specimen.Id,
-            PatientId = specimen.PatientId,
-            LabTestId = orderTest.LabTestId,
-            TestCode = orderTest.TestCode,
-            Value = row.Value.Trim(),
-            NumericValue = number,
-            Unit = row.Unit ?? orderTest.LabTest.Unit,
-            ReferenceRange = ResultFlagging.RangeText(range),
-            Flag = number is { } n ? ResultFlagging.Flag(range, n) : ResultFlag.None,
-            AnalyserFlags = row.AnalyserFlags,
-            Analyser = row.Analyser,
-            AnalyserTestCode = row.AnalyserTestCode,
-            InstrumentAt = row.InstrumentAt,
-            ReceivedAt = row.ReceivedAt,
-            AnalyserMessageId = row.AnalyserMessageId,
-            Status = LabResultStatus.Pending,
-        }).Entity;
-        orderTest.Status = LabTestStatus.Resulted;
-        orderTest.StatusChangedAt = now;
+        var patient = await db.Set<Patient>().AsNoTracking().FirstAsync(p => p.Id == specimen.PatientId, ct);
+        var current = await db.Set<LabResult>().FirstOrDefaultAsync(r => r.LabOrderTestId == orderTest.Id && r.SupersededAt == null, ct);
+        var result = LabResultDrafting.Draft(orderTest, specimen, orderTest.LabTest!, SpecimenPatient.Of(patient, specimen, now), current,
+            row.Value, row.Unit, row.AnalyserFlags, now);
+        result.Analyser = row.Analyser;
+        result.AnalyserTestCode = row.AnalyserTestCode;
+        result.InstrumentAt = row.InstrumentAt;
+        // When the analyser sent it, not when it was assigned: the worklist and the turnaround time count from there.
+        result.ReceivedAt = row.ReceivedAt;
+        result.AnalyserMessageId = row.AnalyserMessageId;
+        db.Add(result);
         await db.SaveChangesAsync(ct);
 
         var tracked = await db.Set<UnmatchedLabResult>().FirstAsync(u => u.Id == row.Id, ct);
@@ -120,7 +99,7 @@ public sealed class UnmatchedResultResolution(HospitalDbContext db, LabResultFee
         tracked.AssignedLabResultId = result.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        feed.Publish(new LabResultNotice(specimen.Id, specimen.Barcode, row.Analyser, orderTest.LabTest.Section, AssignedNotice));
+        feed.Publish(new LabResultNotice(specimen.Id, specimen.Barcode, row.Analyser, orderTest.LabTest!.Section, AssignedNotice));
         return result;
     }
 
