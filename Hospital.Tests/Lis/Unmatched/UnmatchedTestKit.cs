@@ -4,7 +4,6 @@ using Hospital.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Hospital.Tests.Lis.LabTestKit;
-using static Hospital.Tests.Orders.OrdersTestKit;
 
 namespace Hospital.Tests.Lis.Unmatched;
 
@@ -15,13 +14,10 @@ internal static class UnmatchedTestKit
 
     public static async Task<Tubes> TubesAsync(HospitalAppFactory app)
     {
-        var visitId = await VisitAsync(app);
-        await OrderServicesAsync(app, visitId, BloodCount, Glucose);
-        await DeliverAsync(app);
+        var (_, barcodes) = await ReceivedSpecimensAsync(app, BloodCount, Glucose);
+        var edta = barcodes[SpecimenType.WholeBloodEdta];
         await using var db = app.Database.NewContext();
-        var specimens = await db.Set<Specimen>().Include(s => s.LabOrder).Where(s => s.LabOrder!.VisitId == visitId).ToListAsync();
-        return new Tubes(specimens.Single(s => s.SpecimenType == SpecimenType.WholeBloodEdta).Barcode,
-            specimens.Single(s => s.SpecimenType == SpecimenType.Serum).Barcode, specimens[0].PatientId);
+        return new Tubes(edta, barcodes[SpecimenType.Serum], await db.Set<Specimen>().Where(s => s.Barcode == edta).Select(s => s.PatientId).SingleAsync());
     }
 
     public static async Task<long> QueueAsync(HospitalAppFactory app, string barcode, string code, string value,
