@@ -62,6 +62,11 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/lab-tests", [Roles.LabTech]),
         ("/api/v1/lab-orders", [Roles.LabTech]),
         ("/api/v1/specimens", [Roles.LabTech]),
+        // Lab (issue 5): the unmatched results queue and internal QC are the technicians'; QC targets are configuration.
+        ("/api/v1/lab-results/unmatched", [Roles.LabTech]),
+        ("/lab/unmatched", [Roles.LabTech]),
+        ("/lab/qc", [Roles.LabTech]),
+        ("/admin/qc-targets", [Roles.Admin]),
         // Lab validation (issue 5 item 11): current results of a tube.
         ("/api/v1/lab-results", [Roles.LabTech]),
     ];
@@ -82,6 +87,7 @@ public sealed class AuthorizationMatrixTests
         ["patientId"] = "1",
         ["barcode"] = "0000000000",
         ["orderId"] = "1",
+        ["name"] = "XN1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
