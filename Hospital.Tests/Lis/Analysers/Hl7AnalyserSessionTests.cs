@@ -38,7 +38,7 @@ public sealed class Hl7AnalyserSessionTests
     }
 
     /// <summary>Waits until the analyser's session listens (the host starts it in the background).</summary>
-    private static async Task ListeningAsync(int port)
+    internal static async Task ListeningAsync(int port)
     {
         var ct = Limit(30);
         while (true)
