@@ -62,6 +62,10 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/lab-tests", [Roles.LabTech]),
         ("/api/v1/lab-orders", [Roles.LabTech]),
         ("/api/v1/specimens", [Roles.LabTech]),
+        // Analysers (issue 5 items 8–9): live status for the lab; declarations, code maps and the byte journal for admins.
+        ("/lab/analysers", [Roles.LabTech]),
+        ("/api/v1/analysers", [Roles.LabTech]),
+        ("/admin/analysers", [Roles.Admin]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
@@ -80,6 +84,7 @@ public sealed class AuthorizationMatrixTests
         ["patientId"] = "1",
         ["barcode"] = "0000000000",
         ["orderId"] = "1",
+        ["name"] = "XN1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
