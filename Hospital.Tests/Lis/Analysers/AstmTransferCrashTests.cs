@@ -35,7 +35,7 @@ public sealed class AstmTransferCrashTests
             {
                 var frames = 0;
                 await using var sim = new AstmAnalyserSimulator(SerialPortChannel.Open(new SerialSettings(pty.InstrumentEnd)), AstmAnalyserProfile.Haematology,
-                    timings: AnalyserRig.Quick, trace: (outgoing, bytes) =>
+                    timings: AnalyserRig.Quick with { ReplyTimeout = TimeSpan.FromSeconds(3) }, trace: (outgoing, bytes) =>
                     {
                         if (outgoing && bytes.Span.IndexOf(AstmControl.Stx) >= 0 && ++frames == 12) first.Kill();
                     });
