@@ -132,7 +132,7 @@ public sealed class AstmTransferCrashTests
         /// <summary>Starts the app and waits until its analyser session has opened the line for the <paramref name="connections"/>th time in this database.</summary>
         public static async Task<AppProcess> StartAsync(Dictionary<string, string> env, string dbFile, int connections)
         {
-            var dll = WebDll();
+            var dll = BuiltProgram.Dll("Hospital.Web", "Hospital.Web.dll");
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(dll);
             foreach (var (k, v) in env) start.Environment[k] = v;
@@ -166,17 +166,6 @@ public sealed class AstmTransferCrashTests
             {
                 return 0; // not migrated yet
             }
-        }
-
-        /// <summary>Hospital.Web.dll in its own output folder (built with this project), not the copy beside the tests.</summary>
-        private static string WebDll()
-        {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testBin.Parent!.Name;
-            var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hospital.sln"))) root = root.Parent;
-            Assert.NotNull(root);
-            return Path.Combine(root.FullName, "Hospital.Web", "bin", configuration, testBin.Name, "Hospital.Web.dll");
         }
 
         public void Dispose()
