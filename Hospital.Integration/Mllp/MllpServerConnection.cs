@@ -31,7 +31,7 @@ internal sealed class MllpServerConnection(
                     continue;
                 case MllpFrameStatus.TooLarge:
                     Problem(MllpProblemKind.MessageTooLarge, $"{frame.TotalBytes} bytes: {frame.Problem}");
-                    var tooLarge = new Hl7AckError(Hl7ErrorCode.ApplicationInternalError, $"message of {frame.TotalBytes} bytes exceeds the {options.MaxMessageBytes}-byte limit");
+                    var tooLarge = Hl7AckError.TooLarge(frame.TotalBytes, options.MaxMessageBytes);
                     await SendAsync(Hl7Replies.AckForUnreadable(frame.Payload.Span, Hl7AckCode.Reject, tooLarge, options.ReplyHeader), ct).ConfigureAwait(false);
                     continue;
             }
@@ -50,9 +50,7 @@ internal sealed class MllpServerConnection(
         catch (Hl7FormatException e)
         {
             Problem(MllpProblemKind.UnreadableMessage, e.Message);
-            var code = e.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode or Hl7ErrorCode.UnsupportedProcessingId or Hl7ErrorCode.UnsupportedVersionId
-                ? Hl7AckCode.Reject : Hl7AckCode.Error;
-            await SendAsync(Hl7Replies.AckForUnreadable(payload.Span, code, Hl7AckError.From(e), options.ReplyHeader), ct).ConfigureAwait(false);
+            await SendAsync(Hl7Replies.AckForUnreadable(payload.Span, Hl7Replies.AckCodeFor(e), Hl7AckError.From(e), options.ReplyHeader), ct).ConfigureAwait(false);
             return;
         }
         if (message.Type.Kind == Hl7MessageKind.Ack)

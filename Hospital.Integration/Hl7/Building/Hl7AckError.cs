@@ -6,6 +6,10 @@ public sealed record Hl7AckError(Hl7ErrorCode Code, string Reason, string? Segme
     public static Hl7AckError From(Hl7FormatException e) =>
         new(e.Code, e.Reason, e.SegmentId, e.SegmentIndex >= 0 ? e.SegmentIndex + 1 : 0, e.Field);
 
+    /// <summary>For an MLLP block over the receiver's size limit (answered AR: the same block would be refused again).</summary>
+    public static Hl7AckError TooLarge(long bytes, int limit) =>
+        new(Hl7ErrorCode.ApplicationInternalError, $"message of {bytes} bytes exceeds the {limit}-byte limit");
+
     /// <summary>Table 0357 text for the code.</summary>
     public string CodeText => Code switch
     {

@@ -36,6 +36,11 @@ public static class Hl7Replies
         return b.Build();
     }
 
+    /// <summary>For a message that could not be read: AR when resending it as is cannot help (unsupported type, event, processing id or version; HL7 v2.5 §2.9.2), else AE.</summary>
+    public static Hl7AckCode AckCodeFor(Hl7FormatException e) =>
+        e.Code is Hl7ErrorCode.UnsupportedMessageType or Hl7ErrorCode.UnsupportedEventCode or Hl7ErrorCode.UnsupportedProcessingId or Hl7ErrorCode.UnsupportedVersionId
+            ? Hl7AckCode.Reject : Hl7AckCode.Error;
+
     /// <summary>QCK^Q02 to a QRY^Q02 (Mindray BS): MSA, ERR|0|, QAK|SR|OK| when orders exist, QAK|SR|NF| when not.</summary>
     public static Hl7Message QckQ02(Hl7Message query, bool found, Hl7ReplyHeader? header = null)
     {
@@ -76,6 +81,31 @@ public static class Hl7Replies
         AddMsa(b, query, Hl7AckCode.Accept, null, null);
         b.Add("QAK").Set(1, new QpdSegment(qpd).QueryTag).Set(2, found ? "OK" : "NF");
         b.AddVerbatim(qpd);
+        return b.Build();
+    }
+
+    /// <summary>
+    /// ORR^O02 to a Mindray BC order query (ORM^O01 with <c>ORC|RF||&lt;sampleId&gt;||IP</c>, spec §3.6 [BC-ORM]): MSA AA,
+    /// then the patient, and ORC+OBR per test with the sample id in ORC-2/3 and OBR-2/3 (the BC reads OBR-3). With no
+    /// order the reply carries ORC-1 = DC and no OBR, the explicit "nothing to run" (our reading; no Mindray document).
+    /// </summary>
+    public static Hl7Message OrrO02(Hl7Message query, Hl7WorklistOrder? order, string sampleId, Hl7ReplyHeader? header = null)
+    {
+        RequireKind(query, Hl7MessageKind.OrmO01);
+        var b = Start(query, "ORR", header, "O02");
+        AddMsa(b, query, Hl7AckCode.Accept, null, null);
+        if (order is null || order.Tests.Count == 0)
+        {
+            b.Add("ORC").Set(1, "DC").Set(2, sampleId).Set(3, sampleId).Set(5, "CA");
+            return b.Build();
+        }
+        Hl7Worklists.AddPatient(b, order);
+        var seq = 1;
+        foreach (var test in order.Tests)
+        {
+            b.Add("ORC").Set(1, "AF").Set(2, sampleId).Set(3, sampleId).Set(5, "IP").Set(9, (header ?? Hl7ReplyHeader.Default).Timestamp);
+            Hl7Worklists.AddObr(b, order, test, seq++).Set(3, sampleId);
+        }
         return b.Build();
     }
 

@@ -12,7 +12,7 @@ namespace Hospital.Tests.Lis.Protocols;
 /// </summary>
 public sealed class MllpSendInteropTests
 {
-    private static async Task<string> MllpSend(int port, string file, bool loose)
+    internal static async Task<string> MllpSend(int port, string file, bool loose)
     {
         var path = File.Exists("/usr/bin/mllp_send") ? "/usr/bin/mllp_send" : "mllp_send";
         var psi = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -17,6 +17,7 @@ public static class AnalysersFeature
         services.AddHostedService(sp => sp.GetRequiredService<AnalyserSessions>());
         services.AddScoped<ISpecimenReceivedListener, AnalyserWorklistPush>();
         services.AddSingleton<IAnalyserDialogue, AstmDialogue>();
+        services.AddSingleton<IAnalyserDialogue, Hl7Dialogue>();
         return services;
     }
 
