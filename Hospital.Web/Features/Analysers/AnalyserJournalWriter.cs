@@ -20,11 +20,6 @@ public sealed class AnalyserJournalWriter(IDbContextFactory<HospitalDbContext> c
     private readonly Channel<AnalyserJournalEntry> _queue = Channel.CreateBounded<AnalyserJournalEntry>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly ConcurrentDictionary<string, int> _dropped = new(StringComparer.OrdinalIgnoreCase);
-    private long _written;
-
-    /// <summary>Entries written so far (tests wait on it instead of sleeping).</summary>
-    public long Written => Interlocked.Read(ref _written);
-
     public void Enqueue(AnalyserJournalEntry entry)
     {
         if (!_queue.Writer.TryWrite(entry)) _dropped.AddOrUpdate(entry.Analyser, 1, (_, n) => n + 1);
@@ -64,7 +59,6 @@ public sealed class AnalyserJournalWriter(IDbContextFactory<HospitalDbContext> c
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 db.Set<AnalyserJournalEntry>().AddRange(batch);
                 await db.SaveChangesAsync(ct);
-                Interlocked.Add(ref _written, batch.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
