@@ -18,7 +18,8 @@ public sealed class AnalyserJournalWriter(IDbContextFactory<HospitalDbContext> c
     private const int BatchSize = 500;
 
     private readonly Channel<AnalyserJournalEntry> _queue = Channel.CreateBounded<AnalyserJournalEntry>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        // Wait mode, but only TryWrite is used: it returns false when full (the Drop modes report a dropped write as written).
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private readonly ConcurrentDictionary<string, int> _dropped = new(StringComparer.OrdinalIgnoreCase);
     public void Enqueue(AnalyserJournalEntry entry)
     {
