@@ -91,6 +91,16 @@ internal sealed class AnalyserRig : IAsyncDisposable
         return await (where is null ? set : set.Where(where)).CountAsync();
     }
 
+    /// <summary>A TCP port nobody listens on right now (for tcp-server analysers and the app's own HTTP port).</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>Polls <paramref name="condition"/> every 50 ms for up to 60 s (a functional limit, not a timing assertion).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {

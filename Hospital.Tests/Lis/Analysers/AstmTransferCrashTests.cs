@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Hospital.Integration.Astm;
 using Hospital.Integration.Simulators;
@@ -73,10 +71,7 @@ public sealed class AstmTransferCrashTests
 
     private static Dictionary<string, string> Environment(string folder, string dbFile, string device)
     {
-        var port = new TcpListener(IPAddress.Loopback, 0);
-        port.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}";
-        port.Stop();
+        var url = $"http://127.0.0.1:{AnalyserRig.FreePort()}";
         return new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",

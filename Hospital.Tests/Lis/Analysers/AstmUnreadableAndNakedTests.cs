@@ -45,10 +45,7 @@ public sealed class AstmUnreadableAndNakedTests
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Naked_records_over_TCP_are_stored_for_an_analyser_declared_NakedAstm(DatabaseProvider provider)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
         await using var app = await HospitalAppFactory.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Lis:Analysers:0:Name"] = "BS1",
