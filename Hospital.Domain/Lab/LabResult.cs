@@ -62,6 +62,9 @@ public class LabResult
     public string? ValidatedBy { get; set; }
     /// <summary>Why it was rejected or rerun.</summary>
     public string? StatusReason { get; set; }
+    /// <summary>When and by whom it was last validated, rejected or sent for a rerun (the history the technician expands).</summary>
+    public DateTime? StatusChangedAt { get; set; }
+    public string? StatusChangedBy { get; set; }
     public DateTime? ReleasedAt { get; set; }
     public string? Comment { get; set; }
 }
@@ -89,6 +92,7 @@ internal sealed class LabResultConfiguration : IEntityTypeConfiguration<LabResul
         b.Property(x => x.Status).HasConversion<int>();
         b.Property(x => x.ValidatedBy).HasMaxLength(256);
         b.Property(x => x.StatusReason).HasMaxLength(500);
+        b.Property(x => x.StatusChangedBy).HasMaxLength(256);
         b.Property(x => x.Comment).HasMaxLength(2000);
         b.HasOne(x => x.LabOrderTest).WithMany().HasForeignKey(x => x.LabOrderTestId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Specimen>().WithMany().HasForeignKey(x => x.SpecimenId).OnDelete(DeleteBehavior.Restrict);

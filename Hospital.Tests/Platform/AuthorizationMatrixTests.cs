@@ -66,6 +66,13 @@ public sealed class AuthorizationMatrixTests
         ("/lab/analysers", [Roles.LabTech]),
         ("/api/v1/analysers", [Roles.LabTech]),
         ("/admin/analysers", [Roles.Admin]),
+        // Lab (issue 5): the unmatched results queue and internal QC are the technicians'; QC targets are configuration.
+        ("/api/v1/lab-results/unmatched", [Roles.LabTech]),
+        ("/lab/unmatched", [Roles.LabTech]),
+        ("/lab/qc", [Roles.LabTech]),
+        ("/admin/qc-targets", [Roles.Admin]),
+        // Lab validation (issue 5 item 11): current results of a tube.
+        ("/api/v1/lab-results", [Roles.LabTech]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -154,6 +154,7 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await DemoLabCatalog.AddAsync(db, serviceId, ct);
         await db.SaveChangesAsync(ct);
+        await DemoQc.AddAsync(db, clock, ct);
     }
 
     internal static List<Staff> BuildStaff(IReadOnlyDictionary<string, int> deptId)

@@ -117,7 +117,8 @@ public sealed class AnalyserResultImportTests
         Assert.Equal((0, 0, 2), (outcome.Stored, outcome.Unmatched, outcome.Qc));
         await using var db = app.Database.NewContext();
         Assert.Equal(0, await db.Set<LabResult>().CountAsync());
-        var qc = await db.Set<QcResult>().OrderBy(q => q.Id).FirstAsync();
+        // The demo month of QC (DemoQc) is there too: this message's rows only.
+        var qc = await db.Set<QcResult>().Where(q => q.AnalyserMessageId == outcome.MessageId).OrderBy(q => q.Id).FirstAsync();
         var glucoseId = await db.Set<LabTest>().Where(t => t.Code == "SH-GLU").Select(t => t.Id).SingleAsync();
         Assert.Equal(("QC-N1", (int?)glucoseId, 5.61m), (qc.ControlId, qc.LabTestId, qc.NumericValue));
         Assert.Equal(AnalyserMessageKind.QualityControl, (await db.Set<AnalyserMessage>().SingleAsync()).Kind);

@@ -75,7 +75,7 @@ public static class SpecimenLabelPdf
     }
 
     /// <summary>The text, cut with "…" to the width (a label has one line per field).</summary>
-    private static string Fit(XGraphics gfx, string text, XFont font, double width)
+    internal static string Fit(XGraphics gfx, string text, XFont font, double width)
     {
         if (gfx.MeasureString(text, font).Width <= width) return text;
         var cut = text;

@@ -1,3 +1,6 @@
+using Hospital.Lis.Qc;
+using Hospital.Lis.Results;
+
 namespace Hospital.Web.Features.LabQc;
 
 /// <summary>Quality control (issue 5): QC results from the analysers, targets per control and test, Westgard rules, Levey-Jennings charts.</summary>
@@ -5,6 +8,8 @@ public static class LabQcFeature
 {
     public static IServiceCollection AddLabQc(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<IArrivingQcRule, WestgardQcCheck>();
+        services.AddScoped<QcTargetAdministration>();
         return services;
     }
 
