@@ -62,6 +62,10 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/lab-tests", [Roles.LabTech]),
         ("/api/v1/lab-orders", [Roles.LabTech]),
         ("/api/v1/specimens", [Roles.LabTech]),
+        // Analysers (issue 5 items 8–9): live status for the lab; declarations, code maps and the byte journal for admins.
+        ("/lab/analysers", [Roles.LabTech]),
+        ("/api/v1/analysers", [Roles.LabTech]),
+        ("/admin/analysers", [Roles.Admin]),
         // Lab (issue 5): the unmatched results queue and internal QC are the technicians'; QC targets are configuration.
         ("/api/v1/lab-results/unmatched", [Roles.LabTech]),
         ("/lab/unmatched", [Roles.LabTech]),

@@ -16,15 +16,6 @@ namespace Hospital.Tests.Lis.Analysers;
 /// <summary>Analysers declared in configuration (synced at start, bad entries reported) and in the admin screen (saved, restarted, stopped).</summary>
 public sealed class AnalyserDeclarationTests
 {
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     private static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Hospital.Integration.Astm;
 using Hospital.Integration.Simulators;
@@ -35,7 +33,7 @@ public sealed class AstmTransferCrashTests
             {
                 var frames = 0;
                 await using var sim = new AstmAnalyserSimulator(SerialPortChannel.Open(new SerialSettings(pty.InstrumentEnd)), AstmAnalyserProfile.Haematology,
-                    timings: AnalyserRig.Quick, trace: (outgoing, bytes) =>
+                    timings: AnalyserRig.Quick with { ReplyTimeout = TimeSpan.FromSeconds(3) }, trace: (outgoing, bytes) =>
                     {
                         if (outgoing && bytes.Span.IndexOf(AstmControl.Stx) >= 0 && ++frames == 12) first.Kill();
                     });
@@ -73,10 +71,7 @@ public sealed class AstmTransferCrashTests
 
     private static Dictionary<string, string> Environment(string folder, string dbFile, string device)
     {
-        var port = new TcpListener(IPAddress.Loopback, 0);
-        port.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)port.LocalEndpoint).Port}";
-        port.Stop();
+        var url = $"http://127.0.0.1:{AnalyserRig.FreePort()}";
         return new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
@@ -132,7 +127,7 @@ public sealed class AstmTransferCrashTests
         /// <summary>Starts the app and waits until its analyser session has opened the line for the <paramref name="connections"/>th time in this database.</summary>
         public static async Task<AppProcess> StartAsync(Dictionary<string, string> env, string dbFile, int connections)
         {
-            var dll = WebDll();
+            var dll = BuiltProgram.Dll("Hospital.Web", "Hospital.Web.dll");
             var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add(dll);
             foreach (var (k, v) in env) start.Environment[k] = v;
@@ -166,17 +161,6 @@ public sealed class AstmTransferCrashTests
             {
                 return 0; // not migrated yet
             }
-        }
-
-        /// <summary>Hospital.Web.dll in its own output folder (built with this project), not the copy beside the tests.</summary>
-        private static string WebDll()
-        {
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            var configuration = testBin.Parent!.Name;
-            var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hospital.sln"))) root = root.Parent;
-            Assert.NotNull(root);
-            return Path.Combine(root.FullName, "Hospital.Web", "bin", configuration, testBin.Name, "Hospital.Web.dll");
         }
 
         public void Dispose()

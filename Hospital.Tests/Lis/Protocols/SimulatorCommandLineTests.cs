@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hospital.Integration.Astm;
 using Hospital.Integration.Simulators;
 using Hospital.Integration.Transport.Serial;
+using Hospital.Tests.Infrastructure;
 using Hospital.Tools.AnalyserSimulator;
 
 namespace Hospital.Tests.Lis.Protocols;
@@ -90,19 +91,7 @@ public class SimulatorCommandLineTests
         Assert.Equal(["260000301", "260000302"], host.Host.Messages().Select(m => m.Patients[0].Orders[0].Order.SpecimenId));
     }
 
-    /// <summary>
-    /// The tool in its own output folder (built with this project), not the copy beside the tests: there the test
-    /// project's own package versions of Microsoft.Extensions.* would shadow the shared framework's.
-    /// </summary>
-    private static string ToolPath()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testBin.Parent!.Name; // …/bin/<Debug|Release>/net10.0
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Hospital.sln"))) root = root.Parent;
-        Assert.NotNull(root);
-        return Path.Combine(root.FullName, "tools", "AnalyserSimulator", "bin", configuration, testBin.Name, "AnalyserSimulator.dll");
-    }
+    private static string ToolPath() => BuiltProgram.Dll(Path.Combine("tools", "AnalyserSimulator"), "AnalyserSimulator.dll");
 
     [Fact]
     public async Task The_runner_reports_a_host_that_never_answers_with_exit_code_1()

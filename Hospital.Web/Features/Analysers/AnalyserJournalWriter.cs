@@ -18,13 +18,9 @@ public sealed class AnalyserJournalWriter(IDbContextFactory<HospitalDbContext> c
     private const int BatchSize = 500;
 
     private readonly Channel<AnalyserJournalEntry> _queue = Channel.CreateBounded<AnalyserJournalEntry>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        // Wait mode, but only TryWrite is used: it returns false when full (the Drop modes report a dropped write as written).
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
     private readonly ConcurrentDictionary<string, int> _dropped = new(StringComparer.OrdinalIgnoreCase);
-    private long _written;
-
-    /// <summary>Entries written so far (tests wait on it instead of sleeping).</summary>
-    public long Written => Interlocked.Read(ref _written);
-
     public void Enqueue(AnalyserJournalEntry entry)
     {
         if (!_queue.Writer.TryWrite(entry)) _dropped.AddOrUpdate(entry.Analyser, 1, (_, n) => n + 1);
@@ -64,7 +60,6 @@ public sealed class AnalyserJournalWriter(IDbContextFactory<HospitalDbContext> c
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 db.Set<AnalyserJournalEntry>().AddRange(batch);
                 await db.SaveChangesAsync(ct);
-                Interlocked.Add(ref _written, batch.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -15,7 +15,8 @@ public sealed class AnalyserLink(Analyser definition, IServiceScopeFactory scope
 {
     /// <summary>Worklists waiting for the dialogue; bounded so a disconnected analyser cannot hoard memory (a full queue is reported).</summary>
     private readonly Channel<SpecimenWorkOrder> _broadcasts = Channel.CreateBounded<SpecimenWorkOrder>(
-        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
+        // Wait mode, but only TryWrite is used: it returns false when full (the Drop modes report a dropped write as written).
+        new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
 
     public Analyser Definition { get; } = definition;
 

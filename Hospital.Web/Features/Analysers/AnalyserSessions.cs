@@ -53,19 +53,20 @@ public sealed class AnalyserSessions(IServiceScopeFactory scopes, IEnumerable<IA
                 foreach (var a in active) Start(a);
             }
             finally { _gate.Release(); }
-            foreach (var p in ConfigurationProblems)
+            foreach (var p in ConfigurationProblems.Where(p => p.Started))
             {
-                if (p.Started)
-                {
-                    _log.LogWarning("Analyser configuration {Key} ({Analyser}): {Problem}", p.Key, p.Analyser, p.Message);
-                    board.Error(p.Analyser!, p.Message);
-                }
-                else
-                {
-                    _log.LogError("Analyser configuration {Key} ({Analyser}) not started: {Problem}", p.Key, p.Analyser, p.Message);
-                    var c = configured.First(x => x.Key == p.Key);
-                    board.Rejected(c.Name.Length > 0 ? c.Name : p.Key, AnalyserProtocol.Astm, AnalyserTransport.Serial, $"{p.Key}: {p.Message}");
-                }
+                _log.LogWarning("Analyser configuration {Key} ({Analyser}): {Problem}", p.Key, p.Analyser, p.Message);
+                board.Error(p.Analyser!, p.Message);
+            }
+            foreach (var entry in ConfigurationProblems.Where(p => !p.Started).GroupBy(p => p.Key))
+            {
+                var reasons = string.Join(" ", entry.Select(p => p.Message));
+                var name = configured.First(x => x.Key == entry.Key).Name;
+                _log.LogError("Analyser configuration {Key} ({Analyser}) not started: {Problem}", entry.Key, name, reasons);
+                // Listed with what could be read of it, so the lab sees which analyser is missing and why.
+                board.Rejected(name.Length > 0 ? name : entry.Key,
+                    AnalyserSpelling.Protocol(config[$"{entry.Key}:Protocol"]) ?? AnalyserProtocol.Astm,
+                    AnalyserSpelling.Transport(config[$"{entry.Key}:Transport"]) ?? AnalyserTransport.Serial, $"{entry.Key}: {reasons}");
             }
             _started.TrySetResult();
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -92,7 +93,7 @@ public sealed class AnalyserSessions(IServiceScopeFactory scopes, IEnumerable<IA
         {
             if (_stopping) return;
             AnalyserSession? old;
-            lock (_running) if (_running.Remove(name, out old)) { }
+            lock (_running) _running.Remove(name, out old);
             if (old is not null) await old.DisposeAsync();
             await using var scope = scopes.CreateAsyncScope();
             var a = await scope.ServiceProvider.GetRequiredService<HospitalDbContext>().Set<Analyser>().AsNoTracking()

@@ -21,6 +21,8 @@ internal sealed class AstmConversation(AstmLinkSession session, IAnalyserLink li
     private readonly StringBuilder _raw = new();
     /// <summary>The raw text no longer lines up with the assembler's message (several messages in one block): store the re-encoded records instead.</summary>
     private bool _rawUnaligned;
+    /// <summary>Why the message being received cannot be read; its records are collected up to its L and stored as they are.</summary>
+    private string? _unreadable;
 
     public async Task OnEventAsync(AstmLinkEvent e, CancellationToken ct)
     {
@@ -53,8 +55,19 @@ internal sealed class AstmConversation(AstmLinkSession session, IAnalyserLink li
     {
         // A new H while a message is open: the sender gave up on the previous one (EOT or 6 failures after records
         // already acknowledged one by one); it will send it again whole, so its first part is dropped, not stored.
-        if (_raw.Length > 0 && text.StartsWith('H')) DropPartial("Thông điệp trước không có bản ghi L (máy đã bỏ dở), không lưu phần đã nhận.");
+        // An unreadable one is kept as it is: the analyser considers it sent.
+        if (_raw.Length > 0 && text.StartsWith('H'))
+        {
+            if (_unreadable is not null) await StoreUnreadableAsync(ct);
+            else DropPartial("Thông điệp trước không có bản ghi L (máy đã bỏ dở), không lưu phần đã nhận.");
+        }
         _raw.Append(text);
+        if (_unreadable is not null)
+        {
+            if (HasTerminator(text)) await StoreUnreadableAsync(ct);
+            await session.ConfirmDeliveredAsync(ct);
+            return;
+        }
         IReadOnlyList<AstmMessage> done;
         try
         {
@@ -62,9 +75,9 @@ internal sealed class AstmConversation(AstmLinkSession session, IAnalyserLink li
         }
         catch (AstmFormatException error)
         {
-            var raw = _raw.ToString();
-            ResetRaw();
-            await link.StoreAsync(new AnalyserUpload(link.Definition.Name, AnalyserProtocol.Astm, raw, null, AnalyserMessageKind.Other, [], Now, error.Message), ct);
+            // Kept whole, up to its L record, as one message with the reason: nothing the analyser sent is lost.
+            _unreadable = error.Message;
+            if (HasTerminator(text)) await StoreUnreadableAsync(ct);
             await session.ConfirmDeliveredAsync(ct);
             return;
         }
@@ -116,6 +129,18 @@ internal sealed class AstmConversation(AstmLinkSession session, IAnalyserLink li
         return replies;
     }
 
+    private async Task StoreUnreadableAsync(CancellationToken ct)
+    {
+        var raw = _raw.ToString();
+        var reason = _unreadable!;
+        ResetRaw();
+        await link.StoreAsync(new AnalyserUpload(link.Definition.Name, AnalyserProtocol.Astm, raw, null, AnalyserMessageKind.Other, [], Now, reason), ct);
+    }
+
+    /// <summary>The text holds an L record (the end of an E1394 message, LIS2-A2 §12).</summary>
+    private static bool HasTerminator(string text) =>
+        text.Split('\r', '\n').Any(line => line.Length >= 2 && line[0] == 'L' && !char.IsLetterOrDigit(line[1]));
+
     private void DropPartial(string why)
     {
         var records = _assembler.EndOfSession();
@@ -128,6 +153,7 @@ internal sealed class AstmConversation(AstmLinkSession session, IAnalyserLink li
     {
         _raw.Clear();
         _rawUnaligned = false;
+        _unreadable = null;
     }
 
     private static bool EndsWithTerminator(StringBuilder raw)

@@ -1,6 +1,8 @@
 using Hospital.Domain.Lab;
+using Hospital.Integration.Transport.Serial;
+using Hospital.Lis.Analysers;
 
-namespace Hospital.Lis.Analysers;
+namespace Hospital.Web.Features.Analysers;
 
 /// <summary>
 /// What makes an analyser declaration usable, the same for configuration and the admin screen: a name that can key
@@ -9,9 +11,6 @@ namespace Hospital.Lis.Analysers;
 /// </summary>
 public static class AnalyserDefinitionRules
 {
-    /// <summary>Rates with a termios B-constant on Linux that analysers use (as the serial transport accepts).</summary>
-    public static readonly IReadOnlyList<int> Bauds = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
-
     public const int MaxNameLength = 100;
 
     /// <summary>Every problem of <paramref name="a"/>; empty when it can be started.</summary>
@@ -29,7 +28,7 @@ public static class AnalyserDefinitionRules
         {
             case AnalyserTransport.Serial:
                 if (string.IsNullOrWhiteSpace(a.Device)) errors.Add("Kết nối cổng COM cần đường dẫn thiết bị (Device), ví dụ /dev/ttyUSB0.");
-                if (!Bauds.Contains(a.Baud)) errors.Add($"Tốc độ baud {a.Baud} không hỗ trợ; chọn một trong {string.Join(", ", Bauds)}.");
+                if (!SerialSettings.SupportedBauds.Contains(a.Baud)) errors.Add($"Tốc độ baud {a.Baud} không hỗ trợ; chọn một trong {string.Join(", ", SerialSettings.SupportedBauds)}.");
                 if (a.DataBits is not (7 or 8)) errors.Add($"Số bit dữ liệu phải là 7 hoặc 8, không phải {a.DataBits}.");
                 if (a.StopBits is not (1 or 2)) errors.Add($"Số bit dừng phải là 1 hoặc 2, không phải {a.StopBits}.");
                 if (AnalyserSpelling.Parity(a.Parity) is null) errors.Add($"Parity \"{a.Parity}\" phải là none, even hoặc odd.");
