@@ -14,7 +14,7 @@ public sealed class DemoExamsTests
     public async Task Demo_doctor_concludes_and_signs_some_of_todays_visits(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider,
-            new Dictionary<string, string?> { ["Demo:Visits"] = "12", ["Demo:ConcludedVisits"] = "5" });
+            new Dictionary<string, string?> { ["Demo:Visits"] = "12", ["Demo:ConcludedVisits"] = "5", ["Demo:WaitingLabOrders"] = "2" });
         await using var db = app.Database.NewContext();
 
         var concluded = await db.Set<Visit>().Where(v => v.Status == VisitStatus.Concluded).Select(v => v.Id).ToListAsync();
@@ -25,6 +25,11 @@ public sealed class DemoExamsTests
         Assert.Equal(4, prescriptions.Count);
         Assert.All(prescriptions, code => Assert.Matches("^[0-9A-Za-z]{5}[0-9a-z]{7}-C$", code));
         Assert.True(await db.Set<ServiceResult>().AnyAsync(r => r.Flag == ResultFlag.High));
+        // The lab values went through the LIS: tubes received, values from the demo analysers, validated, released.
+        Assert.True(await db.Set<ServiceResult>().AnyAsync(r => r.Source == "BS1" && r.TestCode == "SH-GLU" && r.Value == "7.8"));
+        Assert.True(await db.Set<ServiceResult>().AnyAsync(r => r.Source == "XN1" && r.TestCode == "HH-WBC"));
+        Assert.False(await db.Set<Hospital.Domain.Lab.Specimen>().AnyAsync(s => s.ReceivedAt == null));
+        Assert.All(await db.Set<ServiceOrder>().Where(o => o.Kind == OrderKind.Lab).ToListAsync(), o => Assert.Equal(OrderStatus.Performed, o.Status));
 
         var documents = new SignedDocuments(db);
         var rows = new List<SignedDocumentRow>();
@@ -34,5 +39,12 @@ public sealed class DemoExamsTests
         Assert.Equal(1, rows.Count(r => r.Kind == ClinicalDocumentKind.Referral));
         Assert.All(rows, r => Assert.True(r.IsValid, $"{r.Kind} #{r.Id}: {r.Verdict}"));
         Assert.All(rows, r => Assert.Contains("Lê Văn Khám", r.SignedByName));
+
+        // Two waiting visits' tubes wait for the technician (the first with a critical glucose), and one stray value in the unmatched queue.
+        var waiting = await db.Set<Hospital.Domain.Lab.LabResult>().Where(r => r.Status == Hospital.Domain.Lab.LabResultStatus.Pending && r.SupersededAt == null)
+            .Select(r => new { r.SpecimenId, r.TestCode, r.Flag }).ToListAsync();
+        Assert.Equal(4, waiting.Select(r => r.SpecimenId).Distinct().Count());
+        Assert.Single(waiting, r => r.TestCode == "SH-GLU" && r.Flag == ResultFlag.CriticalHigh);
+        Assert.Equal(1, await db.Set<Hospital.Domain.Lab.UnmatchedLabResult>().CountAsync(u => u.ResolvedAt == null));
     }
 }

@@ -32,6 +32,7 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
             // No demo visits: tests that need visits register their own and count what they made.
             ["Demo:Visits"] = "0",
             ["Demo:ConcludedVisits"] = "0",
+            ["Demo:WaitingLabOrders"] = "0",
             ["Outbox:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",

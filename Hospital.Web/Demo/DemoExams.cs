@@ -13,13 +13,13 @@ namespace Hospital.Web.Demo;
 
 /// <summary>
 /// Concludes a few of today's demo visits the way the demo doctor would at the exam screen: the
-/// exam is started, vitals and diagnoses recorded, an order set placed (lab values released as the
-/// LIS would), drugs prescribed, and the visit concluded and signed with the doctor's demo
+/// exam is started, vitals and diagnoses recorded, an order set placed (its tubes received, resulted
+/// and validated in the LIS by <see cref="DemoLabWork"/>), drugs prescribed, and the visit concluded and signed with the doctor's demo
 /// certificate through the real services — so the chart, the documents API and the pharmacy and
 /// cashier queues have signed records to show. The audit trail names "system" for these rows: the
 /// seeder did the work, under the doctor's signature.
 /// </summary>
-public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, TimeProvider clock, ILogger<DemoExams> log)
+public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, DemoLabWork lab, TimeProvider clock, ILogger<DemoExams> log)
 {
     private sealed record DemoClinician(string? UserId, string UserName) : IAuditUser;
 
@@ -40,16 +40,6 @@ public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, T
         new("I10", new(88, 36.6m, 186, 110, 20, 97, 168, 74), "XQ-NGUC", [], ExamDisposition.ReferOut,
             "Tăng huyết áp độ 3, đau ngực: chuyển tuyến trên.", ReferTo: "Bệnh viện Bạch Mai"),
     ];
-
-    // Plausible adult values for the basic biochemistry panel (glucose, urea, creatinine, AST, ALT).
-    private static readonly Dictionary<string, (string Value, string Unit, string Range, ResultFlag Flag)> LabValues = new()
-    {
-        ["23.0075.1494"] = ("7.8", "mmol/L", "3.9 – 6.4", ResultFlag.High),
-        ["23.0166.1494"] = ("5.1", "mmol/L", "2.5 – 7.5", ResultFlag.None),
-        ["23.0051.1494"] = ("88", "µmol/L", "62 – 120", ResultFlag.None),
-        ["23.0019.1493"] = ("31", "U/L", "≤ 37", ResultFlag.None),
-        ["23.0020.1493"] = ("45", "U/L", "≤ 40", ResultFlag.High),
-    };
 
     public async Task SeedTodayAsync(int count, string password, CancellationToken ct)
     {
@@ -89,7 +79,9 @@ public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, T
                 var ordered = await ActivatorUtilities.CreateInstance<ServiceOrdering>(sp, doctor)
                     .OrderAsync(new OrderRequest(visitId, [], setId), ct);
                 if (!ordered.Ok) return string.Join("; ", ordered.Errors);
-                await ReleaseLabValuesAsync(sdb, ordered.OrderIds, ct);
+                var labOrders = await sdb.Set<ServiceOrder>().AsNoTracking()
+                    .Where(o => ordered.OrderIds.Contains(o.Id) && o.Kind == OrderKind.Lab).Select(o => o.Id).ToListAsync(ct);
+                await lab.RunRequestAsync(ordered.RequestNumber!, visitId, labOrders, validate: true, null, ct);
             }
         }
         var writing = sp.GetRequiredService<PrescriptionWriting>();
@@ -125,19 +117,5 @@ public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, T
             ReferralTreatmentGiven = s.ReferTo is null ? null : "Nghỉ ngơi tại chỗ, theo dõi huyết áp.",
         }, password, doctor.UserName, ct);
         return result.Ok ? null : string.Join("; ", result.Errors.Select(e => e.Message));
-    }
-
-    private async Task ReleaseLabValuesAsync(HospitalDbContext sdb, IReadOnlyList<long> orderIds, CancellationToken ct)
-    {
-        var orders = await sdb.Set<ServiceOrder>().AsNoTracking()
-            .Where(o => orderIds.Contains(o.Id) && o.Kind == OrderKind.Lab).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var o in orders)
-        {
-            if (!LabValues.TryGetValue(o.ServiceCode, out var v)) continue;
-            await LabResultRelease.ReleaseAsync(sdb, o.Id, [o.ServiceCode],
-                [new ReleasedValue(o.ServiceCode, o.ServiceName, v.Value, v.Unit, v.Range, v.Flag, now, "Demo")], "labtech", null, clock, ct);
-        }
-        await sdb.SaveChangesAsync(ct);
     }
 }

@@ -20,6 +20,7 @@ public sealed class DemoSeeder(
     DemoVisits visits,
     DemoSigning signing,
     DemoExams exams,
+    DemoLabWork lab,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(
         await DemoQueueBoard.SeedAsync(db, clock, ct);
         await visits.SeedTodayAsync(options.Value.Visits, ct);
         await exams.SeedTodayAsync(options.Value.ConcludedVisits, credentials.Password, ct);
+        await lab.SeedWaitingAsync(options.Value.WaitingLabOrders, ct);
         DemoBanner.Remember(credentials);
     }
 

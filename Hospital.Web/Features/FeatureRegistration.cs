@@ -36,6 +36,7 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoPatients>();
         services.AddScoped<Demo.DemoVisits>();
         services.AddScoped<Demo.DemoExams>();
+        services.AddScoped<Demo.DemoLabWork>();
         services.AddScoped<Demo.ReferenceCatalogLoader>();
         services.AddScoped<Admin.Users.UserAdministration>();
         services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();
