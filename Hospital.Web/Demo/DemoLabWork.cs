@@ -108,6 +108,7 @@ public sealed class DemoLabWork(IServiceProvider services, TimeProvider clock, I
         var visits = await db.Set<Domain.Visits.Visit>().AsNoTracking()
             .Where(v => v.VisitDate == today && v.Status == Domain.Visits.VisitStatus.Waiting && v.VoidedAt == null)
             .OrderByDescending(v => v.Id).Take(count).Select(v => new { v.Id, v.PatientId }).ToListAsync(ct);
+        if (visits.Count == 0) return;
         var ordering = ActivatorUtilities.CreateInstance<LabOrdering>(sp, Technician);
         foreach (var (visit, i) in visits.Select((v, i) => (v, i)))
         {

@@ -85,6 +85,7 @@ public sealed class AstmTransferCrashTests
             ["Demo__Patients"] = "10",
             ["Demo__Visits"] = "0",
             ["Demo__ConcludedVisits"] = "0",
+            ["Demo__WaitingLabOrders"] = "0",
             ["Outbox__Enabled"] = "false",
             ["Lis__Analysers__0__Name"] = "XN1",
             ["Lis__Analysers__0__Protocol"] = "astm",
