@@ -20,7 +20,7 @@ public sealed class LabEndToEndBrowserTests(BrowserFixture browser) : IClassFixt
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_simulated_analyser_result_is_validated_live_reaches_the_doctor_and_an_unmatched_one_is_assigned(DatabaseProvider provider)
     {
-        var port = Hl7FiftyAnalysersTests.FreePorts(1)[0];
+        var port = AnalyserRig.FreePort();
         await using var app = await HospitalAppFactory.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Lis:Analysers:0:Name"] = "BS1",
@@ -33,7 +33,7 @@ public sealed class LabEndToEndBrowserTests(BrowserFixture browser) : IClassFixt
         }, kestrel: true);
         var (visitId, tubes) = await ReceivedSpecimensAsync(app, Glucose, Creatinine);
         var serum = tubes[SpecimenType.Serum];
-        await Hl7AnalyserSessionTests.ListeningAsync(port);
+        await AnalyserRig.ListeningAsync(port);
 
         await using var labContext = await browser.Browser.NewContextAsync();
         var lab = await BrowserFixture.SignedInPageAsync(labContext, app, "labtech");

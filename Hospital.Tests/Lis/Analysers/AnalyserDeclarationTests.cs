@@ -16,20 +16,6 @@ namespace Hospital.Tests.Lis.Analysers;
 /// <summary>Analysers declared in configuration (synced at start, bad entries reported) and in the admin screen (saved, restarted, stopped).</summary>
 public sealed class AnalyserDeclarationTests
 {
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Configured_analysers_are_synced_at_start_and_a_bad_entry_is_reported_while_the_others_start(DatabaseProvider provider)
     {

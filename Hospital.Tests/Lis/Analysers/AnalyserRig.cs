@@ -92,14 +92,35 @@ internal sealed class AnalyserRig : IAsyncDisposable
     }
 
     /// <summary>A TCP port nobody listens on right now (for tcp-server analysers and the app's own HTTP port).</summary>
-    public static int FreePort()
+    public static int FreePort() => FreePorts(1)[0];
+
+    /// <summary>Free loopback ports, all bound at once (so they differ), then released for the app.</summary>
+    public static IReadOnlyList<int> FreePorts(int count)
     {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+        listeners.ForEach(l => l.Stop());
+        return ports;
     }
+
+    /// <summary>Whether something accepts TCP connections on the loopback port (an analyser session listening).</summary>
+    public static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until the analyser session listening on <paramref name="port"/> accepts (the host starts it in the background).</summary>
+    public static Task ListeningAsync(int port) => WaitUntilAsync(() => AcceptsAsync(port), $"an analyser session listening on port {port}");
 
     /// <summary>Polls <paramref name="condition"/> every 50 ms for up to 60 s (a functional limit, not a timing assertion).</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)

@@ -23,7 +23,7 @@ public sealed class Hl7AnalyserSessionTests
 
     private static async Task<(HospitalAppFactory App, int Port)> StartAsync(DatabaseProvider provider)
     {
-        var port = Hl7FiftyAnalysersTests.FreePorts(1)[0];
+        var port = AnalyserRig.FreePort();
         var app = await HospitalAppFactory.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Lis:Analysers:0:Name"] = "BS9",
@@ -33,27 +33,8 @@ public sealed class Hl7AnalyserSessionTests
             ["Lis:Analysers:0:Direction"] = "bi",
             ["Lis:Analysers:0:CodeMap"] = "GLU=SH-GLU;CREA=SH-CREA",
         });
-        await ListeningAsync(port);
+        await AnalyserRig.ListeningAsync(port);
         return (app, port);
-    }
-
-    /// <summary>Waits until the analyser's session listens (the host starts it in the background).</summary>
-    internal static async Task ListeningAsync(int port)
-    {
-        var ct = Limit(30);
-        while (true)
-        {
-            using var probe = new TcpClient();
-            try
-            {
-                await probe.ConnectAsync("127.0.0.1", port, ct);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, ct);
-            }
-        }
     }
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

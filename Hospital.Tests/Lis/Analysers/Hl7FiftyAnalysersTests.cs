@@ -27,7 +27,7 @@ public sealed class Hl7FiftyAnalysersTests
     [Fact]
     public async Task Fifty_HL7_analysers_at_once_send_1000_results_each_and_none_is_lost_or_stored_twice_on_PostgreSQL()
     {
-        var ports = FreePorts(Analysers);
+        var ports = AnalyserRig.FreePorts(Analysers);
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < Analysers; i++)
         {
@@ -75,15 +75,5 @@ public sealed class Hl7FiftyAnalysersTests
         Assert.All(names, n => Assert.Equal(MessagesEach * ResultsPerMessage, unmatched.GetValueOrDefault(n)));
         Assert.Equal(0, matched);
         Assert.Equal(ports.Count * MessagesEach * ResultsPerMessage, distinctValues);
-    }
-
-    /// <summary>Free loopback ports for the analysers to listen on (each bound once, then released for the app).</summary>
-    internal static IReadOnlyList<int> FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }

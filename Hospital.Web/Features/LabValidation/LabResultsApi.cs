@@ -1,6 +1,7 @@
 using Hospital.Domain.Data;
 using Hospital.Domain.Lab;
 using Hospital.Web.Api;
+using Hospital.Web.Features.Lab;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Web.Features.LabValidation;
@@ -29,7 +30,7 @@ public static class LabResultsApi
                     .OrderBy(r => r.LabOrderTest!.LabTest!.Position).ThenBy(r => r.Id)
                     .ToListAsync(ct);
                 return Results.Ok(new LabResultList(rows.Select(r => new LabResultDto(r.TestCode, r.Value, r.Unit, r.ReferenceRange,
-                    LabResultNames.Api(r.Flag), LabResultNames.Api(r.Status, r.ReleasedAt), r.Analyser, r.InstrumentAt ?? r.ReceivedAt)).ToList()));
+                    LabNames.Api(r.Flag), LabResultNames.Api(r.Status, r.ReleasedAt), r.Analyser, r.InstrumentAt ?? r.ReceivedAt)).ToList()));
             })
             .WithSummary("Kết quả hiện hành của một ống mẫu: {items: [{testCode, value, unit, referenceRange, flag: none|low|high|criticalLow|criticalHigh|abnormal, status: pending|validated|rejected|rerunRequested|released, analyser, resultedAt}]}.")
             .WithDescription("Lỗi: 400 thiếu barcode, 404 không có ống mẫu mang mã vạch này.")
