@@ -2,6 +2,11 @@ using Hospital.Domain.Audit;
 using Hospital.Domain.Data;
 using Hospital.Domain.Outbox;
 using Hospital.Web.Features.Audit;
+using Hospital.Web.Features.Billing;
+using Hospital.Web.Features.BillingReports;
+using Hospital.Web.Features.Cashier;
+using Hospital.Web.Features.ClaimBoard;
+using Hospital.Web.Features.Claims;
 using Hospital.Web.Features.Chart;
 using Hospital.Web.Features.Clinic;
 using Hospital.Web.Features.Documents;
@@ -65,6 +70,7 @@ public static class FeatureRegistration
         services.AddReception(config).AddInsurance(config).AddVisits(config).AddQueues(config);
         services.AddClinic(config).AddOrders(config).AddPrescriptions(config).AddDocuments(config).AddChart(config);
         services.AddLab(config).AddLabResults(config).AddLabValidation(config).AddLabQc(config).AddAnalysers(config);
+        services.AddBilling(config).AddCashier(config).AddClaims(config).AddClaimBoard(config).AddBillingReports(config);
         return services;
     }
 
@@ -85,5 +91,10 @@ public static class FeatureRegistration
         app.MapLabValidation();
         app.MapLabQc();
         app.MapAnalysers();
+        app.MapBilling();
+        app.MapCashier();
+        app.MapClaims();
+        app.MapClaimBoard();
+        app.MapBillingReports();
     }
 }

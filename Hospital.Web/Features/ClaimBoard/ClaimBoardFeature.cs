@@ -1,0 +1,14 @@
+namespace Hospital.Web.Features.ClaimBoard;
+
+/// <summary>The finance officers' claim board (issue 6 item 4): filter, fix, send through the outbox to the portal, receipts, export.</summary>
+public static class ClaimBoardFeature
+{
+    public static IServiceCollection AddClaimBoard(this IServiceCollection services, IConfiguration config)
+    {
+        return services;
+    }
+
+    public static void MapClaimBoard(this WebApplication app)
+    {
+    }
+}
