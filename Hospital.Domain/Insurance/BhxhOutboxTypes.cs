@@ -7,7 +7,12 @@ public static class BhxhOutboxTypes
     public const string CardCheck = "bhxh.card-check";
     /// <summary>XML0 check-in (checkInKcbQd3176), queued with the visit's first chargeable item.</summary>
     public const string CheckIn = "bhxh.check-in";
+    /// <summary>One claim version's signed GIAMDINHHS file (guiHoSoXmlQD3176), queued when finance sends it.</summary>
+    public const string ClaimSend = "bhxh.claim";
 }
+
+/// <summary>Names the claim version to send; the message's reference is its MA_LK, for people reading the outbox.</summary>
+public sealed record ClaimOutboxPayload(long ClaimId);
 
 /// <summary>
 /// Names the visit by MA_LK, its claim key that never changes and is known before the visit row

@@ -16,7 +16,7 @@ namespace Hospital.Integration.Bhxh.Simulator;
 
 /// <summary>
 /// A small stand-in for the BHXH gateway (bhyt-claims.md §6) served over real HTTP on 127.0.0.1,
-/// for demo installations and tests. It implements the three calls the hospital makes:
+/// for demo installations and tests. It implements the four calls the hospital makes:
 /// <list type="bullet">
 /// <item><c>POST /api/token/take</c>: accepts the configured account when the password is the
 /// upper-case MD5 of its password; tokens live <see cref="TokenLifetime"/> (expires_in = UTC time).</item>
@@ -29,9 +29,13 @@ namespace Hospital.Integration.Bhxh.Simulator;
 /// <item><c>POST /api/qd130/checkInKcbQd3176</c> (form or JSON): loaiHoSo must be 0, fileHSBase64
 /// base64 of well-formed XML0 whose CHUKYDONVI holds a valid XMLDSig signature and whose MA_CSKCB
 /// is maCSKCB; answers maKetQua 200 + maGiaoDich, else 400 with the reason in thongDiep.</item>
+/// <item><c>POST /api/qd130/guiHoSoXmlQD3176</c> (form or JSON): loaiHoSo must be 130, fileHSBase64
+/// a signed GIAMDINHHS file passing <see cref="SimulatedClaimCheck"/>; answers 200 + maGiaoDich +
+/// thoiGianTiepNhan, else 400 with the reason in thongDiep.</item>
 /// </list>
 /// A missing, unknown or expired token answers HTTP 401 {maKetQua:"401"}. The simulator stops
-/// and starts again on the same port, which is how tests take the portal down and bring it back.
+/// and starts again on the same port, which is how tests take the portal down and bring it back;
+/// <see cref="Unavailable"/> keeps it listening but answering 503 to everything (a gateway outage).
 /// </summary>
 public sealed class BhxhPortalSimulator(string username, string password, TimeProvider? clock = null) : IAsyncDisposable
 {
@@ -40,6 +44,7 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     private readonly ConcurrentDictionary<string, (string IdToken, DateTime ExpiresAtUtc)> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedCard> _cards = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<SimulatedCheckIn> _checkIns = new();
+    private readonly ConcurrentQueue<SimulatedClaim> _claims = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
     private int _tokensIssued, _cardChecks, _sequence;
@@ -53,6 +58,9 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     public int TokensIssued => _tokensIssued;
     public int CardChecks => _cardChecks;
     public IReadOnlyCollection<SimulatedCheckIn> CheckIns => _checkIns;
+    public IReadOnlyCollection<SimulatedClaim> Claims => _claims;
+    /// <summary>While set, every call answers HTTP 503 (the gateway is down for maintenance or overloaded).</summary>
+    public bool Unavailable { get; set; }
 
     public void AddCard(SimulatedCard card)
     {
@@ -75,9 +83,16 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
             var listenPort = Port != 0 ? Port : port;
             builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, listenPort));
             var app = builder.Build();
+            app.Use(async (ctx, next) =>
+            {
+                if (!Unavailable) { await next(ctx); return; }
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await ctx.Response.WriteAsync("Service Unavailable");
+            });
             app.MapPost("/api/token/take", (Delegate)TakeToken);
             app.MapPost("/api/egw/KQNhanLichSuKCB2024", (Delegate)CheckCard);
             app.MapPost("/api/qd130/checkInKcbQd3176", (Delegate)CheckIn);
+            app.MapPost("/api/qd130/guiHoSoXmlQD3176", (Delegate)ReceiveClaim);
             await app.StartAsync(ct);
             var address = app.Urls.Select(u => new Uri(u)).First();
             Port = address.Port;
@@ -269,18 +284,43 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
         var maLk = row["MA_LK"]?.InnerText ?? "";
         if (maLk.Length == 0) return Rejected("Thiếu MA_LK");
 
-        var now = UtcNow;
-        var local = now + VietnamOffset;
-        var transaction = $"GD{local:yyyyMMddHHmmss}{Interlocked.Increment(ref _sequence):000000}";
-        _checkIns.Enqueue(new SimulatedCheckIn(transaction, facility, maLk, Encoding.UTF8.GetString(bytes), now));
-        return Results.Json(new JsonObject
-        {
-            ["maKetQua"] = "200",
-            ["maGiaoDich"] = transaction,
-            ["thoiGianTiepNhan"] = local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
-            ["thongDiep"] = "Tiếp nhận thành công",
-        });
+        var (transaction, local) = NextTransaction();
+        _checkIns.Enqueue(new SimulatedCheckIn(transaction, facility, maLk, Encoding.UTF8.GetString(bytes), UtcNow));
+        return Received(transaction, local);
     }
+
+    private async Task<IResult> ReceiveClaim(HttpContext ctx)
+    {
+        var h = ctx.Request.Headers;
+        if (!TokenValid(h["accessToken"].ToString(), h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return Unauthorized();
+        var f = await Fields(ctx.Request);
+        if (f.GetValueOrDefault("username") != username) return Rejected("username không khớp với phiên đăng nhập");
+        if (f.GetValueOrDefault("loaiHoSo") != "130") return Rejected("loaiHoSo của hồ sơ đề nghị thanh toán phải là 130");
+        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
+        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return Rejected("maTinh phải là 2 ký tự đầu của maCSKCB");
+        byte[] bytes;
+        try { bytes = Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""); }
+        catch (FormatException) { return Rejected("fileHSBase64 không phải chuỗi base64"); }
+        var (maLk, tables, refusal) = SimulatedClaimCheck.Check(bytes, facility);
+        if (refusal is not null) return Rejected(refusal);
+        var (transaction, local) = NextTransaction();
+        _claims.Enqueue(new SimulatedClaim(transaction, facility, maLk!, tables, Encoding.UTF8.GetString(bytes), UtcNow));
+        return Received(transaction, local);
+    }
+
+    private (string Transaction, DateTime Local) NextTransaction()
+    {
+        var local = UtcNow + VietnamOffset;
+        return ($"GD{local:yyyyMMddHHmmss}{Interlocked.Increment(ref _sequence):000000}", local);
+    }
+
+    private static IResult Received(string transaction, DateTime local) => Results.Json(new JsonObject
+    {
+        ["maKetQua"] = "200",
+        ["maGiaoDich"] = transaction,
+        ["thoiGianTiepNhan"] = local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+        ["thongDiep"] = "Tiếp nhận thành công",
+    });
 
     private static IResult Rejected(string reason) =>
         Results.Json(new JsonObject { ["maKetQua"] = "400", ["maGiaoDich"] = null, ["thongDiep"] = reason });
