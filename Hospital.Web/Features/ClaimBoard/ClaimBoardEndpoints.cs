@@ -2,6 +2,7 @@ using Hospital.Domain.Common;
 using Hospital.Web.Features.Audit;
 using Hospital.Web.Platform;
 using Hospital.Web.Platform.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +25,7 @@ public static class ClaimBoardEndpoints
             {
                 await sending.SendAsync(id, UserOf(ctx), ctx.RequestAborted);
                 return L["Đã đưa hồ sơ vào hàng đợi gửi cổng BHXH."];
-            }));
+            })).WithMetadata(new RequireAntiforgeryTokenAttribute());
         group.MapPost("/{id:long}/rebuild", async (long id, ClaimSending sending, IStringLocalizer<SharedResource> L, HttpContext ctx) =>
         {
             var target = $"/insurance/claims/{id}";
@@ -34,7 +35,7 @@ public static class ClaimBoardEndpoints
                 target = $"/insurance/claims/{claim.Id}";
                 return string.Format(L["Đã dựng lại hồ sơ: phiên bản {0}."], claim.Version);
             });
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         group.MapPost("/send-ready", async ([FromForm] string? returnUrl, ClaimSending sending, IStringLocalizer<SharedResource> L, HttpContext ctx) =>
         {
             var form = await ctx.Request.ReadFormAsync(ctx.RequestAborted);
