@@ -73,6 +73,8 @@ public sealed class AuthorizationMatrixTests
         ("/admin/qc-targets", [Roles.Admin]),
         // Lab validation (issue 5 item 11): current results of a tube.
         ("/api/v1/lab-results", [Roles.LabTech]),
+        // Claims (issue 6): finance (giám định BHYT) reads the claim list; the board and export live under /insurance.
+        ("/api/v1/claims", [Roles.InsuranceOfficer]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
