@@ -21,6 +21,8 @@ public sealed class BhxhOptions
     public bool? UseSimulator { get; set; }
     /// <summary>Loopback port of the in-process simulator; 0 picks a free one at first start.</summary>
     public int SimulatorPort { get; set; }
+    /// <summary>Start the simulator answering 503 to everything, to show a portal outage in a demo (the outbox keeps retrying).</summary>
+    public bool SimulatorUnavailable { get; set; }
 
     /// <summary>BHXH's card-API annex says JSON; some vendors post a form.</summary>
     public BhxhBodyFormat CardCheckBodyFormat { get; set; } = BhxhBodyFormat.Json;

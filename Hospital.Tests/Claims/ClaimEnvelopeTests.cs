@@ -7,30 +7,10 @@ using Hospital.Tests.Insurance;
 namespace Hospital.Tests.Claims;
 
 /// <summary>The claim file as the portal simulator receives it through the real client, and as the claim page reads it back.</summary>
-public sealed class ClaimEnvelopeTests : IAsyncLifetime
+public sealed class ClaimEnvelopeTests : PortalSimulatorTests
 {
-    private const string User = "37001_BV";
-    private const string Password = "mật-khẩu-1";
     private static readonly DateOnly Day = new(2026, 11, 20);
-    private readonly BhxhPortalSimulator _simulator = new(User, Password);
     private readonly FacilityXmlSigner _signer = new(TestCertificates.Facility);
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _simulator.StartAsync();
-        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync();
-    }
-
-    private BhxhPortalClient Client() =>
-        new(_http, new BhxhOptions { BaseUrl = _simulator.BaseAddress.ToString(), Username = User, Password = Password },
-            new BhxhTokenCache(TimeProvider.System), TimeProvider.System);
 
     [Fact]
     public async Task A_signed_file_of_one_record_is_received_with_a_transaction_code()
@@ -39,7 +19,7 @@ public sealed class ClaimEnvelopeTests : IAsyncLifetime
         var result = await Client().SendClaimAsync(new ClaimFileSubmission("37001", file));
         Assert.True(result.Accepted, result.RawJson);
         Assert.Equal("Tiếp nhận thành công", result.Message);
-        var received = Assert.Single(_simulator.Claims);
+        var received = Assert.Single(Simulator.Claims);
         Assert.Equal((result.TransactionCode, "LK-OK-1"), (received.TransactionCode, received.MaLk));
     }
 
@@ -68,13 +48,13 @@ public sealed class ClaimEnvelopeTests : IAsyncLifetime
         Assert.Equal("400", result.ResultCode);
         Assert.Null(result.TransactionCode);
         Assert.StartsWith(reason, result.Message);
-        Assert.Empty(_simulator.Claims);
+        Assert.Empty(Simulator.Claims);
     }
 
     [Fact]
     public async Task An_unavailable_portal_answers_503_and_the_client_says_try_later()
     {
-        _simulator.Unavailable = true;
+        Simulator.Unavailable = true;
         var ex = await Assert.ThrowsAsync<BhxhPortalUnavailableException>(() =>
             Client().SendClaimAsync(new ClaimFileSubmission("37001", ClaimBoardKit.File(_signer, "37001", "LK-503", Day))));
         Assert.Equal("Cổng BHXH đang lỗi (HTTP 503).", ex.Message);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Hospital.Integration.Bhxh.Envelope;
 using Hospital.Domain.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -256,29 +257,13 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
 
     private async Task<IResult> CheckIn(HttpContext ctx)
     {
-        var h = ctx.Request.Headers;
-        var access = h["accessToken"].ToString();
-        if (!TokenValid(access, h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return Unauthorized();
-        var f = await Fields(ctx.Request);
-        if (f.GetValueOrDefault("username") != username) return Rejected("username không khớp với phiên đăng nhập");
-        if (f.GetValueOrDefault("loaiHoSo") != "0") return Rejected("loaiHoSo của check-in phải là 0");
-        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
-        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return Rejected("maTinh phải là 2 ký tự đầu của maCSKCB");
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""); }
-        catch (FormatException) { return Rejected("fileHSBase64 không phải chuỗi base64"); }
-        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            doc.Load(reader);
-        }
-        catch (XmlException ex) { return Rejected("Tệp XML không đúng định dạng: " + ex.Message); }
-        if (doc.DocumentElement?.Name != CheckInXml.Root) return Rejected($"Phần tử gốc phải là {CheckInXml.Root}");
-        var slot = doc.DocumentElement[CheckInXml.SignatureSlot];
-        if (slot?["Signature", System.Security.Cryptography.Xml.SignedXml.XmlDsigNamespaceUrl] is null) return Rejected("Hồ sơ chưa được ký số (CHUKYDONVI trống)");
-        if (!FacilityXmlSigner.Verify(doc, out _)) return Rejected("Chữ ký số không hợp lệ");
-        var row = doc.DocumentElement[CheckInXml.List]?[CheckInXml.Row];
+        var (facility, bytes, refusal) = await ReadFileAsync(ctx, "0", "check-in");
+        if (refusal is not null) return refusal;
+        XmlDocument doc;
+        try { doc = ClaimEnvelope.Load(bytes); }
+        catch (ClaimEnvelopeException ex) { return Rejected(ex.Message.TrimEnd('.')); }
+        if (SimulatedClaimCheck.SignatureRefusal(doc, CheckInXml.Root, CheckInXml.SignatureSlot) is { } bad) return Rejected(bad);
+        var row = doc.DocumentElement![CheckInXml.List]?[CheckInXml.Row];
         if (row is null) return Rejected($"Thiếu {CheckInXml.List}/{CheckInXml.Row}");
         if (row["MA_CSKCB"]?.InnerText != facility) return Rejected("MA_CSKCB trong hồ sơ khác maCSKCB");
         var maLk = row["MA_LK"]?.InnerText ?? "";
@@ -291,21 +276,27 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
 
     private async Task<IResult> ReceiveClaim(HttpContext ctx)
     {
-        var h = ctx.Request.Headers;
-        if (!TokenValid(h["accessToken"].ToString(), h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return Unauthorized();
-        var f = await Fields(ctx.Request);
-        if (f.GetValueOrDefault("username") != username) return Rejected("username không khớp với phiên đăng nhập");
-        if (f.GetValueOrDefault("loaiHoSo") != "130") return Rejected("loaiHoSo của hồ sơ đề nghị thanh toán phải là 130");
-        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
-        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return Rejected("maTinh phải là 2 ký tự đầu của maCSKCB");
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""); }
-        catch (FormatException) { return Rejected("fileHSBase64 không phải chuỗi base64"); }
-        var (maLk, tables, refusal) = SimulatedClaimCheck.Check(bytes, facility);
-        if (refusal is not null) return Rejected(refusal);
+        var (facility, bytes, refusal) = await ReadFileAsync(ctx, "130", "hồ sơ đề nghị thanh toán");
+        if (refusal is not null) return refusal;
+        var (maLk, tables, reason) = SimulatedClaimCheck.Check(bytes, facility);
+        if (reason is not null) return Rejected(reason);
         var (transaction, local) = NextTransaction();
         _claims.Enqueue(new SimulatedClaim(transaction, facility, maLk!, tables, Encoding.UTF8.GetString(bytes), UtcNow));
         return Received(transaction, local);
+    }
+
+    /// <summary>The headers, account and form of a file post (check-in or claim), shared by both calls; the file itself is the caller's to check.</summary>
+    private async Task<(string Facility, byte[] Bytes, IResult? Refusal)> ReadFileAsync(HttpContext ctx, string fileType, string what)
+    {
+        var h = ctx.Request.Headers;
+        if (!TokenValid(h["accessToken"].ToString(), h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return ("", [], Unauthorized());
+        var f = await Fields(ctx.Request);
+        if (f.GetValueOrDefault("username") != username) return ("", [], Rejected("username không khớp với phiên đăng nhập"));
+        if (f.GetValueOrDefault("loaiHoSo") != fileType) return ("", [], Rejected($"loaiHoSo của {what} phải là {fileType}"));
+        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
+        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return ("", [], Rejected("maTinh phải là 2 ký tự đầu của maCSKCB"));
+        try { return (facility, Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""), null); }
+        catch (FormatException) { return ("", [], Rejected("fileHSBase64 không phải chuỗi base64")); }
     }
 
     private (string Transaction, DateTime Local) NextTransaction()

@@ -23,10 +23,7 @@ internal static class SimulatedClaimCheck
         try
         {
             var doc = ClaimEnvelope.Load(bytes);
-            if (doc.DocumentElement?.Name != ClaimEnvelope.Root) return Refuse($"Phần tử gốc phải là {ClaimEnvelope.Root}");
-            var slot = doc.DocumentElement[ClaimEnvelope.SignatureSlot];
-            if (slot?["Signature", SignedXml.XmlDsigNamespaceUrl] is null) return Refuse("Hồ sơ chưa được ký số (CHUKYDONVI trống)");
-            if (!FacilityXmlSigner.Verify(doc, out _)) return Refuse("Chữ ký số không hợp lệ");
+            if (SignatureRefusal(doc, ClaimEnvelope.Root, ClaimEnvelope.SignatureSlot) is { } bad) return Refuse(bad);
             var envelope = ClaimEnvelope.Read(doc);
             if (envelope.FacilityCode != facility) return Refuse($"MACSKCB trong hồ sơ ({envelope.FacilityCode}) khác maCSKCB ({facility})");
             if (envelope.DeclaredCount != "1" || envelope.RecordCount != 1)
@@ -40,6 +37,14 @@ internal static class SimulatedClaimCheck
         }
         catch (ClaimEnvelopeException ex) { return Refuse(ex.Message.TrimEnd('.')); }
         catch (XmlException ex) { return Refuse("XML1 không đúng định dạng: " + ex.Message); }
+    }
+
+    /// <summary>The root is the expected one and its signature slot holds a valid XMLDSig (XML0 and GIAMDINHHS alike), else the reason.</summary>
+    public static string? SignatureRefusal(XmlDocument doc, string root, string slotName)
+    {
+        if (doc.DocumentElement?.Name != root) return $"Phần tử gốc phải là {root}";
+        if (doc.DocumentElement[slotName]?["Signature", SignedXml.XmlDsigNamespaceUrl] is null) return $"Hồ sơ chưa được ký số ({slotName} trống)";
+        return FacilityXmlSigner.Verify(doc, out _) ? null : "Chữ ký số không hợp lệ";
     }
 
     private static (string?, IReadOnlyList<string>, string?) Refuse(string reason) => (null, [], reason);
