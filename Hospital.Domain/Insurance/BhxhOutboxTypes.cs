@@ -1,6 +1,6 @@
 namespace Hospital.Domain.Insurance;
 
-/// <summary>Outbox message types sent to the BHXH portal; payload <c>{"maLk": "..."}</c>, reference MA_LK.</summary>
+/// <summary>Outbox message types sent to the BHXH portal; payload <c>{"maLk": "..."}</c> (claims: <c>{"claimId": n}</c>), reference MA_LK.</summary>
 public static class BhxhOutboxTypes
 {
     /// <summary>Card lookup (KQNhanLichSuKCB2024) for a visit registered while the card was not yet checked.</summary>

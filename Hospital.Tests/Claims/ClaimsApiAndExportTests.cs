@@ -108,6 +108,43 @@ public sealed class ClaimsApiAndExportTests
         Assert.Contains("Tháng '11-2026' không hợp lệ: dùng dạng yyyy-MM.", board.Body?.TextContent);
     }
 
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task The_board_filters_by_end_date_department_doctor_and_object_code(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        int otherDepartment, doctor;
+        await using (var db = app.Database.NewContext())
+        {
+            // Visits of the kit are in the first exam room's department; this is another one.
+            var examDepartment = await db.Set<Hospital.Domain.Catalog.Room>().Where(r => r.Kind == Hospital.Domain.Catalog.RoomKind.ExamRoom)
+                .OrderBy(r => r.Id).Select(r => r.DepartmentId).FirstAsync();
+            otherDepartment = await db.Set<Hospital.Domain.Catalog.Department>()
+                .Where(d => d.Kind == Hospital.Domain.Catalog.DepartmentKind.Clinical && d.Id != examDepartment)
+                .OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync();
+            doctor = await db.Set<Hospital.Domain.Catalog.Staff>().OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        }
+        var a = await ClaimAsync(app, await VisitAsync(app, "V-FLT-1"), ClaimStatus.Ready, Day, objectCode: "1.1");
+        var b = await ClaimAsync(app, await VisitAsync(app, "V-FLT-2"), ClaimStatus.Ready, Day, objectCode: "1.2", departmentId: otherDepartment);
+        var c = await ClaimAsync(app, await VisitAsync(app, "V-FLT-3"), ClaimStatus.Invalid, Day.AddDays(1), objectCode: "1.1", departmentId: otherDepartment);
+        await using (var db = app.Database.NewContext())
+            await db.Set<Claim>().Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DoctorStaffId, doctor));
+
+        using var officer = app.NewSession();
+        Assert.True(WebSession.IsRedirectTo(await officer.SignInAsync("insurance"), "/"));
+        async Task<List<string>> Shown(string query)
+        {
+            var (_, page) = await officer.GetPageAsync("/insurance/claims" + query);
+            return page.QuerySelectorAll("[data-testid=claim-link]").Select(l => l.TextContent).Order().ToList();
+        }
+        Assert.Equal([a.MaLk, b.MaLk, c.MaLk], await Shown(""));
+        Assert.Equal([a.MaLk, c.MaLk], await Shown("?object=1.1"));
+        Assert.Equal([b.MaLk, c.MaLk], await Shown($"?department={otherDepartment}"));
+        Assert.Equal([c.MaLk], await Shown($"?doctor={doctor}"));
+        Assert.Equal([a.MaLk, b.MaLk], await Shown("?from=2026-11-20&to=2026-11-20"));
+        Assert.Equal([c.MaLk], await Shown("?status=invalid"));
+        Assert.Equal([b.MaLk], await Shown($"?object=1.2&department={otherDepartment}&status=ready"));
+    }
+
     private static async Task<JsonDocument> Json(WebSession session, string url)
     {
         var response = await session.Client.GetAsync(url);
