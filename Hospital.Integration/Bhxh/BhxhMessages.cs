@@ -49,12 +49,18 @@ public sealed record CardLookupResult
     public required string RawJson { get; init; }
 }
 
-/// <summary>One XML0 check-in to send (checkInKcbQd3176): the signed XML and the facility it is from.</summary>
-public sealed record CheckInSubmission(string FacilityCode, byte[] SignedXml)
+/// <summary>A signed file to post to the gateway with the facility it is from (check-in or claim).</summary>
+public abstract record FacilityFileSubmission(string FacilityCode, byte[] SignedXml)
 {
     /// <summary>maTinh: the first two characters of MACSKCB (bhyt-claims.md §6).</summary>
     public string ProvinceCode => FacilityCode.Length >= 2 ? FacilityCode[..2] : FacilityCode;
 }
+
+/// <summary>One XML0 check-in to send (checkInKcbQd3176): the signed XML and the facility it is from.</summary>
+public sealed record CheckInSubmission(string FacilityCode, byte[] SignedXml) : FacilityFileSubmission(FacilityCode, SignedXml);
+
+/// <summary>One claim file to send (guiHoSoXmlQD3176, loaiHoSo=130): the signed GIAMDINHHS envelope of one hồ sơ (MA_LK).</summary>
+public sealed record ClaimFileSubmission(string FacilityCode, byte[] SignedXml) : FacilityFileSubmission(FacilityCode, SignedXml);
 
 /// <summary>Reply to a submission: maKetQua "200" = received (the content is assessed later, asynchronously).</summary>
 public sealed record SubmitResult(string ResultCode, string? TransactionCode, string? ReceivedAt, string? Message, string RawJson)

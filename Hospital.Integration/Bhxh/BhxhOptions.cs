@@ -21,6 +21,8 @@ public sealed class BhxhOptions
     public bool? UseSimulator { get; set; }
     /// <summary>Loopback port of the in-process simulator; 0 picks a free one at first start.</summary>
     public int SimulatorPort { get; set; }
+    /// <summary>Start the simulator answering 503 to everything, to show a portal outage in a demo (the outbox keeps retrying).</summary>
+    public bool SimulatorUnavailable { get; set; }
 
     /// <summary>BHXH's card-API annex says JSON; some vendors post a form.</summary>
     public BhxhBodyFormat CardCheckBodyFormat { get; set; } = BhxhBodyFormat.Json;
@@ -30,6 +32,8 @@ public sealed class BhxhOptions
     public string CardCheckPath { get; set; } = "/api/egw/KQNhanLichSuKCB2024";
     /// <summary>QĐ 3176 era; QĐ 4750 used <c>/api/qd130/checkInKcbQd4750</c>.</summary>
     public string CheckInPath { get; set; } = "/api/qd130/checkInKcbQd3176";
+    /// <summary>Claim files (GIAMDINHHS), QĐ 3176 era; QĐ 4750 used <c>/api/qd130/guiHoSoXmlQD4750</c>, the 2023 pilot <c>…QD130</c>.</summary>
+    public string ClaimPath { get; set; } = "/api/qd130/guiHoSoXmlQD3176";
 
     /// <summary>Facility signing certificate (PKCS#12) for CHUKYDONVI; empty in demo mode = a generated self-signed one.</summary>
     public string? CertificatePath { get; set; }

@@ -12,7 +12,8 @@ namespace Hospital.Integration.Bhxh;
 /// <list type="bullet">
 /// <item>token: <c>POST /api/token/take</c>, form <c>username</c> + <c>password</c> = MD5 upper-case hex;</item>
 /// <item>card check: <c>POST /api/egw/KQNhanLichSuKCB2024?token=&amp;id_token=&amp;username=&amp;password=</c>, body {maThe, hoTen, ngaySinh, hoTenCb, cccdCb};</item>
-/// <item>check-in: <c>POST /api/qd130/checkInKcbQd3176</c>, headers accessToken, tokenId, passwordHash; body username, loaiHoSo=0, maTinh, maCSKCB, fileHSBase64.</item>
+/// <item>check-in: <c>POST /api/qd130/checkInKcbQd3176</c>, headers accessToken, tokenId, passwordHash; body username, loaiHoSo=0, maTinh, maCSKCB, fileHSBase64;</item>
+/// <item>claim: <c>POST /api/qd130/guiHoSoXmlQD3176</c>, same headers and body with loaiHoSo=130 and the signed GIAMDINHHS file.</item>
 /// </list>
 /// A refused token (HTTP 401 or maKetQua 401) is taken again once. Network failures, 5xx and
 /// timeouts become <see cref="BhxhPortalUnavailableException"/> so the outbox retries them.
@@ -41,19 +42,26 @@ public sealed class BhxhPortalClient(HttpClient http, BhxhOptions options, BhxhT
         return BhxhReplies.ReadCardLookup(json, raw);
     }
 
-    public async Task<SubmitResult> SendCheckInAsync(CheckInSubmission submission, CancellationToken ct = default)
+    public Task<SubmitResult> SendCheckInAsync(CheckInSubmission submission, CancellationToken ct = default) =>
+        SubmitFileAsync(options.CheckInPath, "0", submission, ct);
+
+    /// <summary>loaiHoSo=130 for the GIAMDINHHS package of QĐ 130/4750/3176 (bhyt-claims.md §6); same headers and form as the check-in.</summary>
+    public Task<SubmitResult> SendClaimAsync(ClaimFileSubmission submission, CancellationToken ct = default) =>
+        SubmitFileAsync(options.ClaimPath, "130", submission, ct);
+
+    private async Task<SubmitResult> SubmitFileAsync(string path, string fileType, FacilityFileSubmission submission, CancellationToken ct)
     {
         var fields = new Dictionary<string, string>
         {
             ["username"] = Username,
-            ["loaiHoSo"] = "0",
+            ["loaiHoSo"] = fileType,
             ["maTinh"] = submission.ProvinceCode,
             ["maCSKCB"] = submission.FacilityCode,
             ["fileHSBase64"] = Convert.ToBase64String(submission.SignedXml),
         };
         var (json, raw) = await CallAsync(token =>
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, Url(options.CheckInPath)) { Content = Body(fields, options.SubmitBodyFormat) };
+            var message = new HttpRequestMessage(HttpMethod.Post, Url(path)) { Content = Body(fields, options.SubmitBodyFormat) };
             message.Headers.TryAddWithoutValidation("accessToken", token.AccessToken);
             message.Headers.TryAddWithoutValidation("tokenId", token.IdToken);
             message.Headers.TryAddWithoutValidation("passwordHash", PasswordHash);

@@ -6,29 +6,8 @@ using Hospital.Integration.Bhxh.Simulator;
 namespace Hospital.Tests.Insurance;
 
 /// <summary>The real HTTP client against the simulator over loopback HTTP (bhyt-claims.md §6).</summary>
-public sealed class BhxhPortalClientTests : IAsyncLifetime
+public sealed class BhxhPortalClientTests : PortalSimulatorTests
 {
-    private const string User = "37001_BV";
-    private const string Password = "mật-khẩu-1";
-    private readonly BhxhPortalSimulator _simulator = new(User, Password);
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _simulator.StartAsync();
-        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync();
-    }
-
-    private BhxhPortalClient Client(BhxhTokenCache? tokens = null, string password = Password, BhxhBodyFormat card = BhxhBodyFormat.Json, BhxhBodyFormat submit = BhxhBodyFormat.Form) =>
-        new(_http, new BhxhOptions { BaseUrl = _simulator.BaseAddress.ToString(), Username = User, Password = password, CardCheckBodyFormat = card, SubmitBodyFormat = submit },
-            tokens ?? new BhxhTokenCache(TimeProvider.System), TimeProvider.System);
-
     private static CardLookupRequest Lookup(string card, string name = "Nguyễn Văn An", DateOnly? birth = null, int year = 1980) =>
         new(card, name, birth, birth?.Year ?? year, "Trần Thị Tiếp Đón", "037190001234");
 
@@ -44,14 +23,14 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
         var tokens = new BhxhTokenCache(TimeProvider.System);
         var client = Client(tokens);
         for (var i = 0; i < 3; i++) Assert.Equal("000", (await client.CheckCardAsync(Lookup("DN4370123456789"))).ResultCode);
-        Assert.Equal(1, _simulator.TokensIssued);
+        Assert.Equal(1, Simulator.TokensIssued);
 
         // A token with less than a minute left is not used: the next call logs in again.
-        _simulator.TokenLifetime = TimeSpan.FromSeconds(50);
+        Simulator.TokenLifetime = TimeSpan.FromSeconds(50);
         var fresh = Client(new BhxhTokenCache(TimeProvider.System));
         await fresh.CheckCardAsync(Lookup("DN4370123456789"));
         await fresh.CheckCardAsync(Lookup("DN4370123456789"));
-        Assert.Equal(3, _simulator.TokensIssued);
+        Assert.Equal(3, Simulator.TokensIssued);
     }
 
     [Fact]
@@ -59,10 +38,10 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
     {
         var client = Client();
         await client.CheckCardAsync(Lookup("DN4370123456789"));
-        _simulator.RevokeAllTokens();
+        Simulator.RevokeAllTokens();
         var result = await client.CheckCardAsync(Lookup("DN4370123456789"));
         Assert.Equal("000", result.ResultCode);
-        Assert.Equal(2, _simulator.TokensIssued);
+        Assert.Equal(2, Simulator.TokensIssued);
     }
 
     [Fact]
@@ -87,18 +66,18 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
     public async Task A_registered_card_is_judged_on_name_birth_date_and_validity()
     {
         var today = Hospital.Domain.Common.VietnamCalendar.Today(TimeProvider.System);
-        _simulator.AddCard(new SimulatedCard
+        Simulator.AddCard(new SimulatedCard
         {
             CardNumber = "HT3370000000001", FullName = "Lê Thị Bình", BirthDate = new DateOnly(1950, 3, 4), Sex = "Nữ",
             RegisteredFacilityCode = "37002", ValidFrom = today.AddYears(-1), ValidTo = today.AddYears(1),
             FiveYearsContinuousFrom = new DateOnly(2021, 1, 1), AreaCode = "K2",
         });
-        _simulator.AddCard(new SimulatedCard
+        Simulator.AddCard(new SimulatedCard
         {
             CardNumber = "DN4370000000002", FullName = "Phạm Văn Cường", BirthYear = 1970,
             RegisteredFacilityCode = "37001", ValidFrom = today.AddYears(-2), ValidTo = today.AddDays(-1),
         });
-        _simulator.AddCard(new SimulatedCard
+        Simulator.AddCard(new SimulatedCard
         {
             CardNumber = "DN4370000000003", FullName = "Đỗ Minh Châu", BirthYear = 1990, RegisteredFacilityCode = "37001",
             ValidFrom = today.AddYears(-1), ValidTo = today.AddDays(-3),
@@ -141,11 +120,11 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
     public async Task A_stopped_portal_is_unavailable_and_a_restarted_one_answers_on_the_same_address()
     {
         var client = Client();
-        var port = _simulator.Port;
-        await _simulator.StopAsync();
+        var port = Simulator.Port;
+        await Simulator.StopAsync();
         await Assert.ThrowsAsync<BhxhPortalUnavailableException>(() => client.CheckCardAsync(Lookup("DN4370123456789")));
-        await _simulator.StartAsync();
-        Assert.Equal(port, _simulator.Port);
+        await Simulator.StartAsync();
+        Assert.Equal(port, Simulator.Port);
         Assert.Equal("000", (await client.CheckCardAsync(Lookup("DN4370123456789"))).ResultCode);
     }
 
@@ -175,7 +154,7 @@ public sealed class BhxhPortalClientTests : IAsyncLifetime
         Assert.StartsWith("GD", ok.TransactionCode);
         Assert.Equal("Tiếp nhận thành công", ok.Message);
         Assert.Equal(14, ok.ReceivedAt!.Length);
-        Assert.Contains(_simulator.CheckIns, c => c.TransactionCode == ok.TransactionCode && c.MaLk == "2611220000001");
+        Assert.Contains(Simulator.CheckIns, c => c.TransactionCode == ok.TransactionCode && c.MaLk == "2611220000001");
 
         var unsigned = await client.SendCheckInAsync(new CheckInSubmission("37001", CheckInXml.ToBytes(CheckInXml.Build(CheckInXmlTests.Sample()))));
         Assert.False(unsigned.Accepted);

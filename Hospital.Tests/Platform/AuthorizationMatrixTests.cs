@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests
         ("/api/v1/lab-results", [Roles.LabTech]),
         // Billing (issue 6): a visit's statement and its PDF for the cashier, finance and reception; voiding a line is a POST for cashier and finance.
         ("/billing", [Roles.Cashier, Roles.InsuranceOfficer, Roles.Reception]),
+        // Claims (issue 6): finance (giám định BHYT) reads the claim list; the board and export live under /insurance.
+        ("/api/v1/claims", [Roles.InsuranceOfficer]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Hospital.Integration.Bhxh.Envelope;
 using Hospital.Domain.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,7 @@ namespace Hospital.Integration.Bhxh.Simulator;
 
 /// <summary>
 /// A small stand-in for the BHXH gateway (bhyt-claims.md §6) served over real HTTP on 127.0.0.1,
-/// for demo installations and tests. It implements the three calls the hospital makes:
+/// for demo installations and tests. It implements the four calls the hospital makes:
 /// <list type="bullet">
 /// <item><c>POST /api/token/take</c>: accepts the configured account when the password is the
 /// upper-case MD5 of its password; tokens live <see cref="TokenLifetime"/> (expires_in = UTC time).</item>
@@ -29,9 +30,13 @@ namespace Hospital.Integration.Bhxh.Simulator;
 /// <item><c>POST /api/qd130/checkInKcbQd3176</c> (form or JSON): loaiHoSo must be 0, fileHSBase64
 /// base64 of well-formed XML0 whose CHUKYDONVI holds a valid XMLDSig signature and whose MA_CSKCB
 /// is maCSKCB; answers maKetQua 200 + maGiaoDich, else 400 with the reason in thongDiep.</item>
+/// <item><c>POST /api/qd130/guiHoSoXmlQD3176</c> (form or JSON): loaiHoSo must be 130, fileHSBase64
+/// a signed GIAMDINHHS file passing <see cref="SimulatedClaimCheck"/>; answers 200 + maGiaoDich +
+/// thoiGianTiepNhan, else 400 with the reason in thongDiep.</item>
 /// </list>
 /// A missing, unknown or expired token answers HTTP 401 {maKetQua:"401"}. The simulator stops
-/// and starts again on the same port, which is how tests take the portal down and bring it back.
+/// and starts again on the same port, which is how tests take the portal down and bring it back;
+/// <see cref="Unavailable"/> keeps it listening but answering 503 to everything (a gateway outage).
 /// </summary>
 public sealed class BhxhPortalSimulator(string username, string password, TimeProvider? clock = null) : IAsyncDisposable
 {
@@ -40,6 +45,7 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     private readonly ConcurrentDictionary<string, (string IdToken, DateTime ExpiresAtUtc)> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedCard> _cards = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<SimulatedCheckIn> _checkIns = new();
+    private readonly ConcurrentQueue<SimulatedClaim> _claims = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
     private int _tokensIssued, _cardChecks, _sequence;
@@ -53,6 +59,9 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     public int TokensIssued => _tokensIssued;
     public int CardChecks => _cardChecks;
     public IReadOnlyCollection<SimulatedCheckIn> CheckIns => _checkIns;
+    public IReadOnlyCollection<SimulatedClaim> Claims => _claims;
+    /// <summary>While set, every call answers HTTP 503 (the gateway is down for maintenance or overloaded).</summary>
+    public bool Unavailable { get; set; }
 
     public void AddCard(SimulatedCard card)
     {
@@ -75,9 +84,16 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
             var listenPort = Port != 0 ? Port : port;
             builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, listenPort));
             var app = builder.Build();
+            app.Use(async (ctx, next) =>
+            {
+                if (!Unavailable) { await next(ctx); return; }
+                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await ctx.Response.WriteAsync("Service Unavailable");
+            });
             app.MapPost("/api/token/take", (Delegate)TakeToken);
             app.MapPost("/api/egw/KQNhanLichSuKCB2024", (Delegate)CheckCard);
             app.MapPost("/api/qd130/checkInKcbQd3176", (Delegate)CheckIn);
+            app.MapPost("/api/qd130/guiHoSoXmlQD3176", (Delegate)ReceiveClaim);
             await app.StartAsync(ct);
             var address = app.Urls.Select(u => new Uri(u)).First();
             Port = address.Port;
@@ -241,46 +257,61 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
 
     private async Task<IResult> CheckIn(HttpContext ctx)
     {
-        var h = ctx.Request.Headers;
-        var access = h["accessToken"].ToString();
-        if (!TokenValid(access, h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return Unauthorized();
-        var f = await Fields(ctx.Request);
-        if (f.GetValueOrDefault("username") != username) return Rejected("username không khớp với phiên đăng nhập");
-        if (f.GetValueOrDefault("loaiHoSo") != "0") return Rejected("loaiHoSo của check-in phải là 0");
-        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
-        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return Rejected("maTinh phải là 2 ký tự đầu của maCSKCB");
-        byte[] bytes;
-        try { bytes = Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""); }
-        catch (FormatException) { return Rejected("fileHSBase64 không phải chuỗi base64"); }
-        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
-            doc.Load(reader);
-        }
-        catch (XmlException ex) { return Rejected("Tệp XML không đúng định dạng: " + ex.Message); }
-        if (doc.DocumentElement?.Name != CheckInXml.Root) return Rejected($"Phần tử gốc phải là {CheckInXml.Root}");
-        var slot = doc.DocumentElement[CheckInXml.SignatureSlot];
-        if (slot?["Signature", System.Security.Cryptography.Xml.SignedXml.XmlDsigNamespaceUrl] is null) return Rejected("Hồ sơ chưa được ký số (CHUKYDONVI trống)");
-        if (!FacilityXmlSigner.Verify(doc, out _)) return Rejected("Chữ ký số không hợp lệ");
-        var row = doc.DocumentElement[CheckInXml.List]?[CheckInXml.Row];
+        var (facility, bytes, refusal) = await ReadFileAsync(ctx, "0", "check-in");
+        if (refusal is not null) return refusal;
+        XmlDocument doc;
+        try { doc = ClaimEnvelope.Load(bytes); }
+        catch (ClaimEnvelopeException ex) { return Rejected(ex.Message.TrimEnd('.')); }
+        if (SimulatedClaimCheck.SignatureRefusal(doc, CheckInXml.Root, CheckInXml.SignatureSlot) is { } bad) return Rejected(bad);
+        var row = doc.DocumentElement![CheckInXml.List]?[CheckInXml.Row];
         if (row is null) return Rejected($"Thiếu {CheckInXml.List}/{CheckInXml.Row}");
         if (row["MA_CSKCB"]?.InnerText != facility) return Rejected("MA_CSKCB trong hồ sơ khác maCSKCB");
         var maLk = row["MA_LK"]?.InnerText ?? "";
         if (maLk.Length == 0) return Rejected("Thiếu MA_LK");
 
-        var now = UtcNow;
-        var local = now + VietnamOffset;
-        var transaction = $"GD{local:yyyyMMddHHmmss}{Interlocked.Increment(ref _sequence):000000}";
-        _checkIns.Enqueue(new SimulatedCheckIn(transaction, facility, maLk, Encoding.UTF8.GetString(bytes), now));
-        return Results.Json(new JsonObject
-        {
-            ["maKetQua"] = "200",
-            ["maGiaoDich"] = transaction,
-            ["thoiGianTiepNhan"] = local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
-            ["thongDiep"] = "Tiếp nhận thành công",
-        });
+        var (transaction, local) = NextTransaction();
+        _checkIns.Enqueue(new SimulatedCheckIn(transaction, facility, maLk, Encoding.UTF8.GetString(bytes), UtcNow));
+        return Received(transaction, local);
     }
+
+    private async Task<IResult> ReceiveClaim(HttpContext ctx)
+    {
+        var (facility, bytes, refusal) = await ReadFileAsync(ctx, "130", "hồ sơ đề nghị thanh toán");
+        if (refusal is not null) return refusal;
+        var (maLk, tables, reason) = SimulatedClaimCheck.Check(bytes, facility);
+        if (reason is not null) return Rejected(reason);
+        var (transaction, local) = NextTransaction();
+        _claims.Enqueue(new SimulatedClaim(transaction, facility, maLk!, tables, Encoding.UTF8.GetString(bytes), UtcNow));
+        return Received(transaction, local);
+    }
+
+    /// <summary>The headers, account and form of a file post (check-in or claim), shared by both calls; the file itself is the caller's to check.</summary>
+    private async Task<(string Facility, byte[] Bytes, IResult? Refusal)> ReadFileAsync(HttpContext ctx, string fileType, string what)
+    {
+        var h = ctx.Request.Headers;
+        if (!TokenValid(h["accessToken"].ToString(), h["tokenId"]) || h["passwordHash"] != BhxhPortalClient.Md5Upper(password)) return ("", [], Unauthorized());
+        var f = await Fields(ctx.Request);
+        if (f.GetValueOrDefault("username") != username) return ("", [], Rejected("username không khớp với phiên đăng nhập"));
+        if (f.GetValueOrDefault("loaiHoSo") != fileType) return ("", [], Rejected($"loaiHoSo của {what} phải là {fileType}"));
+        var facility = f.GetValueOrDefault("maCSKCB") ?? "";
+        if (facility.Length < 2 || f.GetValueOrDefault("maTinh") != facility[..2]) return ("", [], Rejected("maTinh phải là 2 ký tự đầu của maCSKCB"));
+        try { return (facility, Convert.FromBase64String(f.GetValueOrDefault("fileHSBase64") ?? ""), null); }
+        catch (FormatException) { return ("", [], Rejected("fileHSBase64 không phải chuỗi base64")); }
+    }
+
+    private (string Transaction, DateTime Local) NextTransaction()
+    {
+        var local = UtcNow + VietnamOffset;
+        return ($"GD{local:yyyyMMddHHmmss}{Interlocked.Increment(ref _sequence):000000}", local);
+    }
+
+    private static IResult Received(string transaction, DateTime local) => Results.Json(new JsonObject
+    {
+        ["maKetQua"] = "200",
+        ["maGiaoDich"] = transaction,
+        ["thoiGianTiepNhan"] = local.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+        ["thongDiep"] = "Tiếp nhận thành công",
+    });
 
     private static IResult Rejected(string reason) =>
         Results.Json(new JsonObject { ["maKetQua"] = "400", ["maGiaoDich"] = null, ["thongDiep"] = reason });

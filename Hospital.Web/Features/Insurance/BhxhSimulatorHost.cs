@@ -20,6 +20,7 @@ internal sealed class BhxhSimulatorHost(
     {
         if (options.Value.UseSimulator != true) return;
         await SeedAsync(ct);
+        simulator.Unavailable = options.Value.SimulatorUnavailable;
         await simulator.StartAsync(options.Value.SimulatorPort, ct);
         log.LogInformation("BHXH portal simulator listening on {Address}", simulator.BaseAddress);
     }
