@@ -27,5 +27,6 @@ public static class CashierFeature
     public static void MapCashier(this WebApplication app)
     {
         app.MapReceiptPdf();
+        app.MapShiftExport();
     }
 }
