@@ -17,6 +17,23 @@ internal static class CashierTestKit
 {
     public static string VisitUrl(int visitId) => $"/cashier/visits/{visitId}";
 
+    /// <summary>The app with the demo receipt books, one fee-paying visit and the demo cashier signed in.</summary>
+    public sealed record Counter(HospitalAppFactory App, WebSession Cashier, Visit Visit) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Cashier.Dispose();
+            await App.DisposeAsync();
+        }
+    }
+
+    public static async Task<Counter> CounterAsync(Hospital.Domain.Data.DatabaseProvider provider)
+    {
+        var app = await HospitalAppFactory.StartAsync(provider);
+        await BooksAsync(app);
+        return new Counter(app, await SignedInAsync(app, "cashier"), await VisitAsync(app));
+    }
+
     /// <summary>Receipt books for the demo cashiers (as the demo seeding makes them).</summary>
     public static async Task BooksAsync(HospitalAppFactory app)
     {
@@ -62,6 +79,14 @@ internal static class CashierTestKit
     {
         var (_, page) = await cashier.GetPageAsync(VisitUrl(visitId));
         return await cashier.SubmitAsync(page, "[data-testid=counter-take]", new Dictionary<string, string> { ["Amount"] = amount, ["Op"] = op }, VisitUrl(visitId));
+    }
+
+    /// <summary>Presses "transfer received" (confirm) or "cancel code" (cancel) under the QR of <paramref name="paymentId"/>.</summary>
+    public static async Task<HttpResponseMessage> TransferAsync(WebSession cashier, int visitId, long paymentId, string op)
+    {
+        var (_, page) = await cashier.GetPageAsync(VisitUrl(visitId));
+        return await cashier.SubmitAsync(page, $"[data-testid=counter-qr][data-payment-id='{paymentId}'] form",
+            new Dictionary<string, string> { ["TransferOp"] = $"{op}:{paymentId}" }, VisitUrl(visitId));
     }
 
     public static async Task<IHtmlDocument> PageOfAsync(HttpResponseMessage response) =>

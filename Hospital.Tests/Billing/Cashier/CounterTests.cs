@@ -15,10 +15,8 @@ public sealed class CounterTests
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Cash_payment_settles_the_visit_with_a_numbered_receipt(DatabaseProvider provider)
     {
-        await using var app = await HospitalAppFactory.StartAsync(provider);
-        await BooksAsync(app);
-        var visit = await VisitAsync(app);
-        using var cashier = await SignedInAsync(app, "cashier");
+        await using var counter = await CounterAsync(provider);
+        var (app, cashier, visit) = counter;
 
         // A scanner types the ticket's visit code into the search box: the visit opens directly.
         var scan = await cashier.Client.GetAsync("/cashier?q=" + visit.Code);
@@ -63,10 +61,8 @@ public sealed class CounterTests
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task VietQr_waits_for_the_cashier_to_confirm_the_transfer(DatabaseProvider provider)
     {
-        await using var app = await HospitalAppFactory.StartAsync(provider);
-        await BooksAsync(app);
-        var visit = await VisitAsync(app);
-        using var cashier = await SignedInAsync(app, "cashier");
+        await using var counter = await CounterAsync(provider);
+        var (app, cashier, visit) = counter;
         var due = (await BalanceAsync(app, visit.Id)).Due;
 
         Assert.True(WebSession.IsRedirectTo(await PressAsync(cashier, visit.Id, "payment-qr", Money(due)), VisitUrl(visit.Id)));
@@ -86,20 +82,16 @@ public sealed class CounterTests
         Assert.Equal(waiting.TransferReference, VietQrPayload.Parse(fields["62"]).Single(f => f.Id == "08").Value);
         Assert.Equal(VietQrPayload.Crc16CcittFalse(payload[..^4]).ToString("X4"), payload[^4..]);
 
-        var confirm = await cashier.SubmitAsync(page, "[data-testid=counter-qr] form",
-            new Dictionary<string, string> { ["TransferOp"] = $"confirm:{waiting.Id}" }, VisitUrl(visit.Id));
+        var confirm = await TransferAsync(cashier, visit.Id, waiting.Id, "confirm");
         Assert.True(WebSession.IsRedirectTo(confirm, VisitUrl(visit.Id)), await confirm.Content.ReadAsStringAsync());
         var done = Assert.Single(await PaymentsAsync(app, visit.Id));
         Assert.Equal((PaymentStatus.Completed, 1), (done.Status, done.ReceiptNumber));
         Assert.True((await BalanceAsync(app, visit.Id)).Settled);
 
         // A second QR that is never paid is cancelled without any approval and changes nothing.
-        await BooksAsync(app);
         Assert.True(WebSession.IsRedirectTo(await PressAsync(cashier, visit.Id, "deposit-qr", "50.000"), VisitUrl(visit.Id)));
         var unpaid = (await PaymentsAsync(app, visit.Id)).Last();
-        var (_, page2) = await cashier.GetPageAsync(VisitUrl(visit.Id));
-        var cancel = await cashier.SubmitAsync(page2, "[data-testid=counter-qr] form",
-            new Dictionary<string, string> { ["TransferOp"] = $"cancel:{unpaid.Id}" }, VisitUrl(visit.Id));
+        var cancel = await TransferAsync(cashier, visit.Id, unpaid.Id, "cancel");
         Assert.True(WebSession.IsRedirectTo(cancel, VisitUrl(visit.Id)));
         Assert.Equal(PaymentStatus.Voided, (await PaymentsAsync(app, visit.Id)).Last().Status);
         Assert.True((await BalanceAsync(app, visit.Id)).Settled);
@@ -108,10 +100,8 @@ public sealed class CounterTests
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Deposit_then_refund_only_what_was_paid_beyond_the_share(DatabaseProvider provider)
     {
-        await using var app = await HospitalAppFactory.StartAsync(provider);
-        await BooksAsync(app);
-        var visit = await VisitAsync(app);
-        using var cashier = await SignedInAsync(app, "cashier");
+        await using var counter = await CounterAsync(provider);
+        var (app, cashier, visit) = counter;
         var share = (await BalanceAsync(app, visit.Id)).PatientShare;
 
         Assert.True(WebSession.IsRedirectTo(await PressAsync(cashier, visit.Id, "deposit-cash", "1.000.000"), VisitUrl(visit.Id)));

@@ -15,10 +15,8 @@ public sealed class VoidAndShiftTests
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_void_takes_effect_only_when_a_second_user_approves(DatabaseProvider provider)
     {
-        await using var app = await HospitalAppFactory.StartAsync(provider);
-        await BooksAsync(app);
-        var visit = await VisitAsync(app);
-        using var cashier = await SignedInAsync(app, "cashier");
+        await using var counter = await CounterAsync(provider);
+        var (app, cashier, visit) = counter;
         var share = (await BalanceAsync(app, visit.Id)).PatientShare;
         Assert.True(WebSession.IsRedirectTo(await PressAsync(cashier, visit.Id, "payment-cash", Money(share)), VisitUrl(visit.Id)));
         var payment = Assert.Single(await PaymentsAsync(app, visit.Id));

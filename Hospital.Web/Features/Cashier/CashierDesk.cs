@@ -37,45 +37,34 @@ public sealed class CashierDesk(
         var balance = await account.BalanceAsync(visitId, ct);
         if (CounterAmounts.Problem(kind, amount, balance!) is { } problem) return CounterResult.Fail(problem);
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async token =>
+        var result = await InTransactionAsync(async token =>
         {
-            try
+            var now = clock.GetUtcNow().UtcDateTime;
+            var payment = new Payment
             {
-                await using var tx = await db.Database.BeginTransactionAsync(token);
-                var now = clock.GetUtcNow().UtcDateTime;
-                var payment = new Payment
-                {
-                    VisitId = visitId, Kind = kind, Method = method, Amount = amount, CreatedBy = cashier, CreatedAt = now,
-                    Status = method == PaymentMethod.Cash ? PaymentStatus.Completed : PaymentStatus.AwaitingTransfer,
-                };
-                if (payment.Status == PaymentStatus.Completed)
-                {
-                    var (number, error) = await receipts.TakeAsync(cashier, token);
-                    if (number is null) { await tx.RollbackAsync(token); return CounterResult.Fail(error!); }
-                    ReceiptNumbers.Stamp(payment, number);
-                    payment.CompletedAt = now;
-                    payment.ConfirmedBy = cashier;
-                }
-                var shift = await shifts.OpenAsync(cashier, token);
-                if (shift.Id == 0) await db.SaveChangesAsync(token);
-                payment.ShiftId = shift.Id;
-                db.Add(payment);
+                VisitId = visitId, Kind = kind, Method = method, Amount = amount, CreatedBy = cashier, CreatedAt = now,
+                Status = method == PaymentMethod.Cash ? PaymentStatus.Completed : PaymentStatus.AwaitingTransfer,
+            };
+            if (payment.Status == PaymentStatus.Completed)
+            {
+                var (number, error) = await receipts.TakeAsync(cashier, token);
+                if (number is null) return CounterResult.Fail(error!);
+                ReceiptNumbers.Stamp(payment, number);
+                payment.CompletedAt = now;
+                payment.ConfirmedBy = cashier;
+            }
+            var shift = await shifts.OpenAsync(cashier, token);
+            if (shift.Id == 0) await db.SaveChangesAsync(token);
+            payment.ShiftId = shift.Id;
+            db.Add(payment);
+            await db.SaveChangesAsync(token);
+            if (method == PaymentMethod.VietQr)
+            {
+                // The reference carries the payment's id, known only after the insert.
+                payment.TransferReference = VietQrPayload.Reference(payment.Id, visit.Code);
                 await db.SaveChangesAsync(token);
-                if (method == PaymentMethod.VietQr)
-                {
-                    // The reference carries the payment's id, known only after the insert.
-                    payment.TransferReference = VietQrPayload.Reference(payment.Id, visit.Code);
-                    await db.SaveChangesAsync(token);
-                }
-                await tx.CommitAsync(token);
-                return new CounterResult(payment, null);
             }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                throw;
-            }
+            return new CounterResult(payment, null);
         }, ct);
         if (result.Payment is { Status: PaymentStatus.Completed }) await claims.WhenReadyAsync(visitId, cashier, ct);
         return result;
@@ -84,31 +73,24 @@ public sealed class CashierDesk(
     /// <summary>The cashier saw the transfer on the account: the payment completes and takes its receipt number.</summary>
     public async Task<CounterResult> ConfirmTransferAsync(long paymentId, string cashier, CancellationToken ct = default)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async token =>
+        var result = await InTransactionAsync(async token =>
         {
-            try
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(token);
-                var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == paymentId, token);
-                if (payment is null) return CounterResult.Fail("Không tìm thấy giao dịch.");
-                if (payment.Status != PaymentStatus.AwaitingTransfer)
-                    return CounterResult.Fail(payment.Status == PaymentStatus.Completed ? "Giao dịch này đã xác nhận trước đó." : "Mã VietQR này đã hủy.");
-                var (number, error) = await receipts.TakeAsync(cashier, token);
-                if (number is null) { await tx.RollbackAsync(token); return CounterResult.Fail(error!); }
-                ReceiptNumbers.Stamp(payment, number);
-                payment.Status = PaymentStatus.Completed;
-                payment.CompletedAt = clock.GetUtcNow().UtcDateTime;
-                payment.ConfirmedBy = cashier;
-                await db.SaveChangesAsync(token);
-                await tx.CommitAsync(token);
-                return new CounterResult(payment, null);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                throw;
-            }
+            // Lock the waiting row first: a second counter confirming the same transfer waits here,
+            // then finds it no longer waiting, so one transfer never gets two receipt numbers.
+            await db.Set<Payment>().Where(p => p.Id == paymentId && p.Status == PaymentStatus.AwaitingTransfer)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PaymentStatus.AwaitingTransfer), token);
+            var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == paymentId, token);
+            if (payment is null) return CounterResult.Fail("Không tìm thấy giao dịch.");
+            if (payment.Status != PaymentStatus.AwaitingTransfer)
+                return CounterResult.Fail(payment.Status == PaymentStatus.Completed ? "Giao dịch này đã xác nhận trước đó." : "Mã VietQR này đã hủy.");
+            var (number, error) = await receipts.TakeAsync(cashier, token);
+            if (number is null) return CounterResult.Fail(error!);
+            ReceiptNumbers.Stamp(payment, number);
+            payment.Status = PaymentStatus.Completed;
+            payment.CompletedAt = clock.GetUtcNow().UtcDateTime;
+            payment.ConfirmedBy = cashier;
+            await db.SaveChangesAsync(token);
+            return new CounterResult(payment, null);
         }, ct);
         if (result.Payment is { } done) await claims.WhenReadyAsync(done.VisitId, cashier, ct);
         return result;
@@ -129,4 +111,27 @@ public sealed class CashierDesk(
         await db.SaveChangesAsync(ct);
         return new CounterResult(payment, null);
     }
+
+    /// <summary>
+    /// One transaction under the provider's execution strategy: committed when the work succeeds,
+    /// rolled back (giving a taken receipt number back) when it returns a reason; a failed attempt
+    /// forgets its tracked rows so a retry starts clean.
+    /// </summary>
+    private Task<CounterResult> InTransactionAsync(Func<CancellationToken, Task<CounterResult>> work, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            try
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                var result = await work(token);
+                if (result.Error is null) await tx.CommitAsync(token);
+                else await tx.RollbackAsync(token);
+                return result;
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }, ct);
 }
