@@ -76,6 +76,8 @@ public sealed class AuthorizationMatrixTests
         ("/admin/qc-targets", [Roles.Admin]),
         // Lab validation (issue 5 item 11): current results of a tube.
         ("/api/v1/lab-results", [Roles.LabTech]),
+        // Billing (issue 6): a visit's statement and its PDF for the cashier, finance and reception; voiding a line is a POST for cashier and finance.
+        ("/billing", [Roles.Cashier, Roles.InsuranceOfficer, Roles.Reception]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display
@@ -94,6 +96,7 @@ public sealed class AuthorizationMatrixTests
         ["patientId"] = "1",
         ["barcode"] = "0000000000",
         ["orderId"] = "1",
+        ["chargeId"] = "1",
         ["name"] = "XN1",
         ["shiftId"] = "1",
     };
