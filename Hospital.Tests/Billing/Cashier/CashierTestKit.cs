@@ -41,6 +41,14 @@ internal static class CashierTestKit
         await DemoCashier.EnsureReceiptBooksAsync(db, TimeProvider.System);
     }
 
+    /// <summary>A book no cashier owns (used by every cashier without a book of their own), numbered 1 to <paramref name="last"/>.</summary>
+    public static async Task SharedBookAsync(HospitalAppFactory app, string series, int last)
+    {
+        await using var db = app.Database.NewContext();
+        db.Add(new ReceiptBook { Series = series, Name = "Dùng chung", FirstNumber = 1, LastNumber = last, NextNumber = 1, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>A fee-paying visit (its exam fee added by registration) plus one lab charge of <paramref name="extra"/> đồng.</summary>
     public static async Task<Visit> VisitAsync(HospitalAppFactory app, decimal extra = 180_000)
     {

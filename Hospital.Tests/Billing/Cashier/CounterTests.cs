@@ -127,12 +127,8 @@ public sealed class CounterTests
     public async Task Two_counters_never_get_the_same_receipt_number_and_an_exhausted_book_says_so(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider);
-        await using (var db = app.Database.NewContext())
-        {
-            // One shared book of 8 numbers for two cashiers at once.
-            db.Add(new ReceiptBook { Series = "CHUNG/26", Name = "Dùng chung", FirstNumber = 1, LastNumber = 8, NextNumber = 1, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        // One shared book of 8 numbers for two cashiers at once.
+        await SharedBookAsync(app, "CHUNG/26", 8);
         var visits = new List<int>();
         for (var i = 0; i < 9; i++) visits.Add((await VisitAsync(app, extra: 0)).Id);
 

@@ -13,11 +13,7 @@ public sealed class ReceiptBookTests
     public async Task Admin_opens_a_book_for_a_cashier_who_then_prints_from_it(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider);
-        await using (var db = app.Database.NewContext())
-        {
-            db.Add(new ReceiptBook { Series = "CHUNG/26", Name = "Dùng chung", FirstNumber = 1, LastNumber = 100, NextNumber = 1, CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await SharedBookAsync(app, "CHUNG/26", 100);
         using var admin = await SignedInAsync(app, "admin");
         var (_, page) = await admin.GetPageAsync("/cashier/books");
         Dictionary<string, string> Form(string series, string first, string last) =>
