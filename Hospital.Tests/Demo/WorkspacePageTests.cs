@@ -41,7 +41,7 @@ public sealed class WorkspacePageTests
         Assert.Contains(await RowsAsync(pharmacist, "/pharmacy?q=amlodipin&sort=price", "#drugs"), r => r.Contains("Amlodipin 5mg"));
         Assert.Contains("95.000", (await RowsAsync(pharmacist, "/pharmacy/supplies?sort=price&dir=desc", "#supplies"))[0]);
 
-        var cashier = await RowsAsync(await SignedInAsync(app, "cashier"), "/cashier?group=13&sort=bhyt", "#price-list");
+        var cashier = await RowsAsync(await SignedInAsync(app, "cashier"), "/cashier/prices?group=13&sort=bhyt", "#price-list");
         Assert.Contains(cashier, r => r.Contains("Khám Nội") && r.Contains("39.000"));
 
         var insurance = await SignedInAsync(app, "insurance");

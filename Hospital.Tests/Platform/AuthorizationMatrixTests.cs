@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
+        // Cashier (issue 6): a void needs a second person (another cashier or an administrator); administrators open receipt books.
+        ("/cashier/voids", [Roles.Cashier, Roles.Admin]),
+        ("/cashier/books", [Roles.Cashier, Roles.Admin]),
         ("/insurance", [Roles.InsuranceOfficer]),
         ("/catalogs", [Roles.Admin]),
         ("/admin", [Roles.Admin]),
@@ -97,6 +100,7 @@ public sealed class AuthorizationMatrixTests
         ["orderId"] = "1",
         ["chargeId"] = "1",
         ["name"] = "XN1",
+        ["shiftId"] = "1",
     };
 
     [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]

@@ -20,3 +20,11 @@ internal static class LabTabs
         [("/lab", l["Nhận mẫu"]), ("/lab/validation", l["Duyệt kết quả"]), ("/lab/unmatched", l["Kết quả chưa khớp"]),
          ("/lab/qc", l["Nội kiểm (QC)"]), ("/lab/analysers", l["Máy xét nghiệm"])];
 }
+
+/// <summary>The cashier's screens: the counter, the shift, voids waiting for a second person, receipt books, the price list.</summary>
+internal static class CashierTabs
+{
+    public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        [("/cashier", l["Quầy thu"]), ("/cashier/shift", l["Ca thu ngân"]), ("/cashier/voids", l["Duyệt hủy phiếu"]),
+         ("/cashier/books", l["Quyển biên lai"]), ("/cashier/prices", l["Bảng giá"])];
+}

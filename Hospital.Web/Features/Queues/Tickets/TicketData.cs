@@ -2,7 +2,6 @@ using Hospital.Domain.Data;
 using Hospital.Domain.Visits;
 using Hospital.Web.Platform;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Hospital.Web.Features.Queues.Tickets;
 
@@ -39,17 +38,9 @@ public sealed class TicketData(HospitalDbContext db, FacilityProfile facility)
     public static TicketLayout ParseLayout(string? layout) =>
         string.Equals(layout, "a5", StringComparison.OrdinalIgnoreCase) ? TicketLayout.A5 : TicketLayout.Thermal80mm;
 
-    /// <summary>The patient code as a QR code (ECC level M: survives a creased thermal slip), for the HTML view.</summary>
-    public static string PatientQrSvg(string patientCode)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(patientCode, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(4);
-    }
+    /// <summary>The patient code as a QR code, for the HTML view.</summary>
+    public static string PatientQrSvg(string patientCode) => Hospital.Web.Platform.Printing.QrCodes.Svg(patientCode);
 
     /// <summary>The same QR as dark/light modules (quiet zone included), for the PDF.</summary>
-    public static IReadOnlyList<IReadOnlyList<bool>> PatientQrModules(string patientCode)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(patientCode, QRCodeGenerator.ECCLevel.M);
-        return [.. data.ModuleMatrix.Select(row => (IReadOnlyList<bool>)[.. row.Cast<bool>()])];
-    }
+    public static IReadOnlyList<IReadOnlyList<bool>> PatientQrModules(string patientCode) => Hospital.Web.Platform.Printing.QrCodes.Modules(patientCode);
 }
