@@ -24,7 +24,7 @@ public sealed record ClaimEpisode
 }
 
 /// <summary>The database rows behind an episode (ids only; the web layer turns them into links).</summary>
-public sealed record ClaimSources(int VisitId, int PatientId, int? ExamId, int? DoctorStaffId);
+public sealed record ClaimSources(int VisitId, int PatientId, int? ExamId, int? DoctorStaffId, int? DepartmentId = null);
 
 /// <summary>XML1 TONG_HOP, one per episode (bhyt-claims.md §3.2).</summary>
 public sealed record ClaimSummary

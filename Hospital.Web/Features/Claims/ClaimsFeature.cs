@@ -5,6 +5,8 @@ public static class ClaimsFeature
 {
     public static IServiceCollection AddClaims(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<ClaimEpisodeLoader>();
+        services.AddScoped<ClaimBuilder>();
         services.AddScoped<ClaimPreparation>();
         return services;
     }
