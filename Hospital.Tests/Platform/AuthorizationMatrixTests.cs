@@ -73,6 +73,9 @@ public sealed class AuthorizationMatrixTests
         ("/admin/qc-targets", [Roles.Admin]),
         // Lab validation (issue 5 item 11): current results of a tube.
         ("/api/v1/lab-results", [Roles.LabTech]),
+        // Claims (issue 6): the signed claim files and the certificate that verifies them, and the staff CCHN list, are finance's.
+        ("/api/v1/claims", [Roles.InsuranceOfficer]),
+        ("/insurance/staff", [Roles.InsuranceOfficer]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

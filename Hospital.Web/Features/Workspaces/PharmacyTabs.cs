@@ -9,7 +9,8 @@ internal static class PharmacyTabs
 internal static class InsuranceTabs
 {
     public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
-        [("/insurance", l["Dịch vụ kỹ thuật"]), ("/insurance/drugs", l["Thuốc"]), ("/insurance/groups", l["Đối tượng và mức hưởng"])];
+        [("/insurance", l["Dịch vụ kỹ thuật"]), ("/insurance/drugs", l["Thuốc"]), ("/insurance/groups", l["Đối tượng và mức hưởng"]),
+         ("/insurance/staff", l["Chứng chỉ hành nghề"])];
 }
 
 /// <summary>The lab's screens in a technician's day: receive tubes, validate results, settle unmatched results, QC, analysers.</summary>
