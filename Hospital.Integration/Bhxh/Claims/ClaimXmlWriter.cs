@@ -23,6 +23,33 @@ public sealed class ClaimXmlWriter : IDisposable
         _xml.WriteStartDocument();
     }
 
+    /// <summary>A table of rows: root / list / one row element per item (XML2–XML5).</summary>
+    public static byte[] List<T>(string root, string list, string row, IReadOnlyList<T> rows, Action<ClaimXmlWriter, T> fields)
+    {
+        using var w = new ClaimXmlWriter();
+        w.Start(root);
+        w.Start(list);
+        foreach (var r in rows)
+        {
+            w.Start(row);
+            fields(w, r);
+            w.End();
+        }
+        w.End();
+        w.End();
+        return w.ToBytes();
+    }
+
+    /// <summary>A flat table: one root element holding the fields (XML1 and the papers).</summary>
+    public static byte[] Flat(string root, Action<ClaimXmlWriter> fields)
+    {
+        using var w = new ClaimXmlWriter();
+        w.Start(root);
+        fields(w);
+        w.End();
+        return w.ToBytes();
+    }
+
     public void Start(string element) => _xml.WriteStartElement(element);
     public void End() => _xml.WriteEndElement();
 

@@ -13,54 +13,32 @@ public static class ClinicalTables
     public const string NotesType = "XML5";
     public const string NotesRoot = "CHITIEU_CHITIET_DIENBIENLAMSANG";
 
-    public static byte[] WriteResults(string maLk, IReadOnlyList<ClaimResultRow> rows)
+    public static byte[] WriteResults(string maLk, IReadOnlyList<ClaimResultRow> rows) => ClaimXmlWriter.List(ResultsRoot, "DSACH_CHI_TIET_CLS", "CHI_TIET_CLS", rows, (w, r) =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(ResultsRoot);
-        w.Start("DSACH_CHI_TIET_CLS");
-        foreach (var r in rows)
-        {
-            w.Start("CHI_TIET_CLS");
-            w.Text("MA_LK", maLk);
-            w.Int("STT", r.Stt);
-            w.Text("MA_DICH_VU", r.MaDichVu);
-            w.Text("MA_CHI_SO", r.MaChiSo);
-            w.FreeText("TEN_CHI_SO", r.TenChiSo);
-            w.FreeText("GIA_TRI", r.GiaTri);
-            w.Text("DON_VI_DO", r.DonViDo);
-            w.FreeText("MO_TA", r.MoTa);
-            w.FreeText("KET_LUAN", r.KetLuan);
-            w.Time("NGAY_KQ", r.NgayKq);
-            w.Text("MA_BS_DOC_KQ", r.MaBsDocKq);
-            w.Text("DU_PHONG", r.DuPhong);
-            w.End();
-        }
-        w.End();
-        w.End();
-        return w.ToBytes();
-    }
+        w.Text("MA_LK", maLk);
+        w.Int("STT", r.Stt);
+        w.Text("MA_DICH_VU", r.MaDichVu);
+        w.Text("MA_CHI_SO", r.MaChiSo);
+        w.FreeText("TEN_CHI_SO", r.TenChiSo);
+        w.FreeText("GIA_TRI", r.GiaTri);
+        w.Text("DON_VI_DO", r.DonViDo);
+        w.FreeText("MO_TA", r.MoTa);
+        w.FreeText("KET_LUAN", r.KetLuan);
+        w.Time("NGAY_KQ", r.NgayKq);
+        w.Text("MA_BS_DOC_KQ", r.MaBsDocKq);
+        w.Text("DU_PHONG", r.DuPhong);
+    });
 
-    public static byte[] WriteNotes(string maLk, IReadOnlyList<ClaimProgressNote> rows)
+    public static byte[] WriteNotes(string maLk, IReadOnlyList<ClaimProgressNote> rows) => ClaimXmlWriter.List(NotesRoot, "DSACH_CHI_TIET_DIEN_BIEN_BENH", "CHI_TIET_DIEN_BIEN_BENH", rows, (w, r) =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(NotesRoot);
-        w.Start("DSACH_CHI_TIET_DIEN_BIEN_BENH");
-        foreach (var r in rows)
-        {
-            w.Start("CHI_TIET_DIEN_BIEN_BENH");
-            w.Text("MA_LK", maLk);
-            w.Int("STT", r.Stt);
-            w.FreeText("DIEN_BIEN_LS", r.DienBienLs);
-            w.FreeText("GIAI_DOAN_BENH", r.GiaiDoanBenh);
-            w.FreeText("HOI_CHAN", r.HoiChan);
-            w.FreeText("PHAU_THUAT", r.PhauThuat);
-            w.Time("THOI_DIEM_DBLS", r.ThoiDiemDbls);
-            w.Text("NGUOI_THUC_HIEN", r.NguoiThucHien);
-            w.Text("DU_PHONG", r.DuPhong);
-            w.End();
-        }
-        w.End();
-        w.End();
-        return w.ToBytes();
-    }
+        w.Text("MA_LK", maLk);
+        w.Int("STT", r.Stt);
+        w.FreeText("DIEN_BIEN_LS", r.DienBienLs);
+        w.FreeText("GIAI_DOAN_BENH", r.GiaiDoanBenh);
+        w.FreeText("HOI_CHAN", r.HoiChan);
+        w.FreeText("PHAU_THUAT", r.PhauThuat);
+        w.Time("THOI_DIEM_DBLS", r.ThoiDiemDbls);
+        w.Text("NGUOI_THUC_HIEN", r.NguoiThucHien);
+        w.Text("DU_PHONG", r.DuPhong);
+    });
 }

@@ -17,10 +17,8 @@ public static class PaperTables
     public const string AppointmentType = "XML14";
     public const string AppointmentRoot = "CHI_TIEU_GIAYHEN_KHAMLAI";
 
-    public static byte[] WriteDischarge(ClaimSummary s, ClaimDischargePaper p)
+    public static byte[] WriteDischarge(ClaimSummary s, ClaimDischargePaper p) => ClaimXmlWriter.Flat(DischargeRoot, w =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(DischargeRoot);
         w.Text("MA_LK", s.MaLk);
         w.Text("SO_LUU_TRU", p.SoLuuTru);
         w.Text("MA_YTE", p.MaYte);
@@ -47,14 +45,10 @@ public static class PaperTables
         w.Date("NGOAITRU_TUNGAY", p.NgoaiTruTuNgay);
         w.Date("NGOAITRU_DENNGAY", p.NgoaiTruDenNgay);
         w.Text("DU_PHONG", null);
-        w.End();
-        return w.ToBytes();
-    }
+    });
 
-    public static byte[] WriteRecordSummary(ClaimSummary s, ClaimRecordSummary p)
+    public static byte[] WriteRecordSummary(ClaimSummary s, ClaimRecordSummary p) => ClaimXmlWriter.Flat(RecordSummaryRoot, w =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(RecordSummaryRoot);
         w.Text("MA_LK", s.MaLk);
         w.Text("MA_LOAI_KCB", s.MaLoaiKcb);
         w.FreeText("HO_TEN_CHA", p.HoTenCha);
@@ -77,14 +71,10 @@ public static class PaperTables
         w.Date("NGAY_CT", p.NgayCt);
         w.Text("MA_THE_TAM", p.MaTheTam);
         w.Text("DU_PHONG", null);
-        w.End();
-        return w.ToBytes();
-    }
+    });
 
-    public static byte[] WriteReferral(ClaimSummary s, ClaimReferralPaper p)
+    public static byte[] WriteReferral(ClaimSummary s, ClaimReferralPaper p) => ClaimXmlWriter.Flat(ReferralRoot, w =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(ReferralRoot);
         w.Text("MA_LK", s.MaLk);
         w.Text("SO_HOSO", p.SoHoSo);
         w.Text("SO_CHUYENTUYEN", p.SoChuyenTuyen);
@@ -113,14 +103,10 @@ public static class PaperTables
         w.Text("MA_BAC_SI", p.MaBacSi);
         w.Text("MA_TTDV", p.MaTtdv);
         w.Text("DU_PHONG", null);
-        w.End();
-        return w.ToBytes();
-    }
+    });
 
-    public static byte[] WriteAppointment(ClaimSummary s, ClaimAppointmentPaper p)
+    public static byte[] WriteAppointment(ClaimSummary s, ClaimAppointmentPaper p) => ClaimXmlWriter.Flat(AppointmentRoot, w =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(AppointmentRoot);
         w.Text("MA_LK", s.MaLk);
         w.Text("SO_GIAYHEN_KL", p.SoGiayHenKl);
         w.Text("MA_CSKCB", s.MaCskcb);
@@ -138,9 +124,7 @@ public static class PaperTables
         w.Text("MA_TTDV", p.MaTtdv);
         w.Date("NGAY_CT", p.NgayCt);
         w.Text("DU_PHONG", null);
-        w.End();
-        return w.ToBytes();
-    }
+    });
 
     /// <summary>The patient block of XML13 (with nationality, ethnicity, occupation) and XML14 (without).</summary>
     private static void Patient(ClaimXmlWriter w, ClaimSummary s, bool withOrigin)

@@ -9,10 +9,8 @@ public static class SummaryTable
     public const string Type = "XML1";
     public const string Root = "TONG_HOP";
 
-    public static byte[] Write(ClaimSummary s)
+    public static byte[] Write(ClaimSummary s) => ClaimXmlWriter.Flat(Root, w =>
     {
-        using var w = new ClaimXmlWriter();
-        w.Start(Root);
         w.Text("MA_LK", s.MaLk);
         w.Int("STT", s.Stt);
         w.Text("MA_BN", s.MaBn);
@@ -79,7 +77,5 @@ public static class SummaryTable
         w.Text("MA_HSBA", s.MaHsba);
         w.Text("MA_TTDV", s.MaTtdv);
         w.Text("DU_PHONG", s.DuPhong);
-        w.End();
-        return w.ToBytes();
-    }
+    });
 }
