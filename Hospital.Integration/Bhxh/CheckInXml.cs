@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Hospital.Integration.Bhxh.Claims;
 
 namespace Hospital.Integration.Bhxh;
 
@@ -76,7 +77,7 @@ public static class CheckInXml
         Add("MA_BN", r.PatientCode);
         Add("HO_TEN", r.FullName);
         Add("SO_CCCD", r.Cccd);
-        Add("NGAY_SINH", BirthText(r));
+        Add("NGAY_SINH", ClaimXmlWriter.Format.BirthDate(r.BirthDate, r.BirthYear));
         Add("GIOI_TINH", r.Sex.ToString(CultureInfo.InvariantCulture));
         Add("MA_THE_BHYT", r.CardNumber);
         Add("MA_DKBD", r.CardRegisteredFacilityCode);
@@ -137,11 +138,6 @@ public static class CheckInXml
         if (problems.Count > 0) throw new CheckInXmlException(problems);
     }
 
-    /// <summary>NGAY_SINH is S12 yyyyMMddHHmm; an unknown time is 0000 and an unknown day and month 0000 (§3.2).</summary>
-    private static string BirthText(CheckInRecord r) =>
-        r.BirthDate is { } d ? d.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "0000"
-                             : r.BirthYear.ToString("0000", CultureInfo.InvariantCulture) + "00000000";
-
-    private static string? Date(DateOnly? d) => d?.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-    private static string? Time(DateTime? t) => t?.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+    private static string? Date(DateOnly? d) => ClaimXmlWriter.Format.Date(d);
+    private static string? Time(DateTime? t) => ClaimXmlWriter.Format.Time(t);
 }

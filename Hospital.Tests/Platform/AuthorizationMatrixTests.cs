@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests
         ("/billing", [Roles.Cashier, Roles.InsuranceOfficer, Roles.Reception]),
         // Claims (issue 6): finance (giám định BHYT) reads the claim list; the board and export live under /insurance.
         ("/api/v1/claims", [Roles.InsuranceOfficer]),
+        ("/insurance/staff", [Roles.InsuranceOfficer]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -41,23 +41,41 @@ public sealed record VisitCoverageResult(
 /// </summary>
 public sealed class VisitCoverage(HospitalDbContext db, BhytBenefitRules rules, TimeProvider clock)
 {
-    public async Task<VisitCoverageResult?> ForVisitAsync(int visitId, CancellationToken ct = default)
+    public async Task<VisitCoverageResult?> ForVisitAsync(int visitId, CancellationToken ct = default) =>
+        (await ForVisitsAsync([visitId], ct)).GetValueOrDefault(visitId);
+
+    /// <summary>
+    /// The split of many visits with a fixed number of queries (claims are built in batches: a month is
+    /// 100,000+ episodes). Visits that do not exist are absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, VisitCoverageResult>> ForVisitsAsync(IReadOnlyCollection<int> visitIds, CancellationToken ct = default)
     {
-        var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Patient).SingleOrDefaultAsync(v => v.Id == visitId, ct);
-        if (visit is null) return null;
-        var charges = await db.Set<Charge>().AsNoTracking()
-            .Where(c => c.VisitId == visitId && c.VoidedAt == null)
+        var ids = visitIds.Distinct().ToList();
+        var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Patient).Where(v => ids.Contains(v.Id)).ToListAsync(ct);
+        var charges = (await db.Set<Charge>().AsNoTracking()
+                .Where(c => ids.Contains(c.VisitId) && c.VoidedAt == null)
+                .ToListAsync(ct))
             .OrderBy(c => c.OrderedAt).ThenBy(c => c.Id)
-            .ToListAsync(ct);
-        var concludedAt = await db.Set<ExamRecord>().AsNoTracking()
-            .Where(e => e.VisitId == visitId && e.ConcludedAt != null)
-            .Select(e => e.ConcludedAt).FirstOrDefaultAsync(ct);
-        var endDate = concludedAt is { } at ? DateOnly.FromDateTime(VietnamTime.ToLocal(at)) : VietnamTime.Today(clock);
-        var episode = await EpisodeAsync(visit, endDate, ct);
-        var baseSalary = rules.BaseSalaryOn(endDate);
-        var coverage = CoverageCalculator.Split(episode, charges.Select(c => LineOf(visit, c)).ToList(), baseSalary);
-        return new VisitCoverageResult(visit, endDate, baseSalary, coverage,
-            charges.Select((c, i) => new CoveredCharge(c, coverage.Lines[i])).ToList());
+            .ToLookup(c => c.VisitId);
+        var concluded = (await db.Set<ExamRecord>().AsNoTracking()
+                .Where(e => ids.Contains(e.VisitId) && e.ConcludedAt != null)
+                .Select(e => new { e.VisitId, e.ConcludedAt }).ToListAsync(ct))
+            .GroupBy(e => e.VisitId).ToDictionary(g => g.Key, g => g.First().ConcludedAt!.Value);
+        var today = VietnamTime.Today(clock);
+        var endDates = visits.ToDictionary(v => v.Id, v => concluded.TryGetValue(v.Id, out var at) ? DateOnly.FromDateTime(VietnamTime.ToLocal(at)) : today);
+        var episodes = await EpisodesAsync(visits, endDates, ct);
+
+        var result = new Dictionary<int, VisitCoverageResult>(visits.Count);
+        foreach (var visit in visits)
+        {
+            var endDate = endDates[visit.Id];
+            var lines = charges[visit.Id].ToList();
+            var baseSalary = rules.BaseSalaryOn(endDate);
+            var coverage = CoverageCalculator.Split(episodes[visit.Id], lines.Select(c => LineOf(visit, c)).ToList(), baseSalary);
+            result[visit.Id] = new VisitCoverageResult(visit, endDate, baseSalary, coverage,
+                lines.Select((c, i) => new CoveredCharge(c, coverage.Lines[i])).ToList());
+        }
+        return result;
     }
 
     /// <summary>The calculator's line for a charge; a free visit's hospital fund pays the whole line.</summary>
@@ -69,25 +87,44 @@ public sealed class VisitCoverage(HospitalDbContext db, BhytBenefitRules rules, 
             : line;
     }
 
-    private async Task<CoverageEpisode> EpisodeAsync(Visit visit, DateOnly endDate, CancellationToken ct)
+    private async Task<Dictionary<int, CoverageEpisode>> EpisodesAsync(IReadOnlyList<Visit> visits, IReadOnlyDictionary<int, DateOnly> endDates, CancellationToken ct)
     {
-        if (visit.Kind != VisitKind.Bhyt || visit.CardNumber is not { Length: >= 3 } card || !char.IsAsciiDigit(card[2]))
-            return new CoverageEpisode(false, endDate, 0, false, 0);
-        var category = rules.Tables.Categories.FirstOrDefault(r => r.Code == visit.BenefitCategoryCode && r.InForceOn(endDate));
-        var fiveYearsFrom = visit.BhytCardId is { } cardId
-            ? await db.Set<Domain.Patients.BhytCard>().AsNoTracking().Where(c => c.Id == cardId).Select(c => c.FiveYearsContinuousFrom).FirstOrDefaultAsync(ct)
-            : null;
-        var fiveYears = fiveYearsFrom is { } from && from <= endDate;
-        var coPaidThisYear = 0m;
-        if (fiveYears)
+        var cardIds = visits.Where(v => v.BhytCardId is not null).Select(v => v.BhytCardId!.Value).Distinct().ToList();
+        var fiveYearsFrom = cardIds.Count == 0 ? [] : await db.Set<Domain.Patients.BhytCard>().AsNoTracking()
+            .Where(c => cardIds.Contains(c.Id) && c.FiveYearsContinuousFrom != null)
+            .ToDictionaryAsync(c => c.Id, c => c.FiveYearsContinuousFrom!.Value, ct);
+        bool FiveYears(Visit v) => v.BhytCardId is { } id && fiveYearsFrom.TryGetValue(id, out var from) && from <= endDates[v.Id];
+        var exempt = visits.Where(FiveYears).ToList();
+        var otherClaims = new List<(int PatientId, int VisitId, DateOnly EndDate, decimal CoPayment)>();
+        if (exempt.Count > 0)
         {
-            var yearStart = new DateOnly(endDate.Year, 1, 1);
-            // Every other episode of the patient this year, at its latest version that still counts.
-            coPaidThisYear = (await db.Set<Claim>().AsNoTracking()
-                .Where(c => c.PatientId == visit.PatientId && c.VisitId != visit.Id && c.EndDate >= yearStart && c.EndDate <= endDate
-                            && c.Status != ClaimStatus.Superseded && c.Status != ClaimStatus.Rejected)
-                .Select(c => c.CoPayment).ToListAsync(ct)).Sum();
+            var patientIds = exempt.Select(v => v.PatientId).Distinct().ToList();
+            var earliest = new DateOnly(exempt.Min(v => endDates[v.Id].Year), 1, 1);
+            // Every episode of these patients since the earliest year start, at its latest version that still counts.
+            otherClaims = (await db.Set<Claim>().AsNoTracking()
+                    .Where(c => patientIds.Contains(c.PatientId) && c.EndDate >= earliest
+                                && c.Status != ClaimStatus.Superseded && c.Status != ClaimStatus.Rejected)
+                    .Select(c => new { c.PatientId, c.VisitId, c.EndDate, c.CoPayment }).ToListAsync(ct))
+                .Select(c => (c.PatientId, c.VisitId, c.EndDate, c.CoPayment)).ToList();
         }
-        return new CoverageEpisode(true, endDate, visit.PayableSharePercent ?? 0, category?.RoutePercent == 100, card[2] - '0', fiveYears, coPaidThisYear);
+
+        var episodes = new Dictionary<int, CoverageEpisode>(visits.Count);
+        foreach (var visit in visits)
+        {
+            var endDate = endDates[visit.Id];
+            if (visit.Kind != VisitKind.Bhyt || visit.CardNumber is not { Length: >= 3 } card || !char.IsAsciiDigit(card[2]))
+            {
+                episodes[visit.Id] = new CoverageEpisode(false, endDate, 0, false, 0);
+                continue;
+            }
+            var category = rules.Tables.Categories.FirstOrDefault(r => r.Code == visit.BenefitCategoryCode && r.InForceOn(endDate));
+            var fiveYears = FiveYears(visit);
+            var yearStart = new DateOnly(endDate.Year, 1, 1);
+            var coPaidThisYear = fiveYears
+                ? otherClaims.Where(c => c.PatientId == visit.PatientId && c.VisitId != visit.Id && c.EndDate >= yearStart && c.EndDate <= endDate).Sum(c => c.CoPayment)
+                : 0m;
+            episodes[visit.Id] = new CoverageEpisode(true, endDate, visit.PayableSharePercent ?? 0, category?.RoutePercent == 100, card[2] - '0', fiveYears, coPaidThisYear);
+        }
+        return episodes;
     }
 }

@@ -10,7 +10,7 @@ internal static class InsuranceTabs
 {
     public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
         [("/insurance", l["Dịch vụ kỹ thuật"]), ("/insurance/drugs", l["Thuốc"]), ("/insurance/groups", l["Đối tượng và mức hưởng"]),
-         ("/insurance/claims", l["Hồ sơ XML"]), ("/insurance/reports", l["Báo cáo"])];
+         ("/insurance/claims", l["Hồ sơ XML"]), ("/insurance/reports", l["Báo cáo"]), ("/insurance/staff", l["Chứng chỉ hành nghề"])];
 }
 
 /// <summary>The lab's screens in a technician's day: receive tubes, validate results, settle unmatched results, QC, analysers.</summary>

@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text.Json;
+using Hospital.Domain.Billing;
+using Hospital.Domain.Catalog;
+using Hospital.Domain.Clinical;
+using Hospital.Domain.Data;
+using Hospital.Domain.Insurance.Claims;
+using Hospital.Domain.Visits;
+using Hospital.Integration.Bhxh;
+using Hospital.Integration.Bhxh.Claims;
+using Hospital.Tests.Infrastructure;
+using Hospital.Tests.Insurance;
+using Hospital.Tests.Orders;
+using Hospital.Web.Features.Billing;
+using Hospital.Web.Features.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hospital.Tests.Claims;
+
+/// <summary>
+/// A concluded, settled BHYT visit gets its claim from the database (both providers): version 1 Ready and
+/// signed, with its line money; the signed file is served exactly as stored and verifies with the served
+/// certificate; a missing CCHN makes the next version Invalid with a link to the staff page; fixing it
+/// there and rebuilding gives a Ready version 3, the earlier ones Superseded.
+/// </summary>
+public sealed class ClaimPreparationTests
+{
+    private sealed record Episode(int VisitId, int DoctorId, int LabTechId);
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_settled_visit_gets_a_signed_claim_and_finance_fixes_a_missing_certificate(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var e = await ConcludedVisitAsync(app);
+
+        // Not settled yet: nothing is built.
+        Assert.Null(await PrepareAsync(app, p => p.WhenReadyAsync(e.VisitId, "cashier")));
+        await PayAsync(app, e.VisitId);
+        var v1 = await PrepareAsync(app, p => p.WhenReadyAsync(e.VisitId, "cashier"));
+        Assert.NotNull(v1);
+        Assert.True(v1.Status == ClaimStatus.Ready, v1.ErrorsJson);
+        Assert.Equal(1, v1.Version);
+        Assert.Null(await PrepareAsync(app, p => p.WhenReadyAsync(e.VisitId, "cashier")));
+
+        await using (var db = app.Database.NewContext())
+        {
+            var claim = await db.Set<Claim>().AsNoTracking().SingleAsync(c => c.Id == v1.Id);
+            var visit = await db.Set<Visit>().AsNoTracking().SingleAsync(v => v.Id == e.VisitId);
+            Assert.Equal(visit.MaLk, claim.MaLk);
+            Assert.Equal(e.DoctorId, claim.DoctorStaffId);
+            var lines = await db.Set<ClaimLine>().AsNoTracking().Where(l => l.ClaimId == claim.Id).ToListAsync();
+            Assert.Equal(3, lines.Count);
+            Assert.Equal([2, 3, 3], lines.Select(l => l.Table).Order());
+            Assert.Equal(claim.TotalCost, lines.Sum(l => l.ThanhTienBv));
+            Assert.Equal(claim.InsurancePays, lines.Sum(l => l.Bhtt));
+            Assert.Equal(claim.CoPayment, lines.Sum(l => l.Bncct));
+            Assert.Equal(claim.InsuranceCost - claim.CoPayment, claim.InsurancePays);
+            // The claim's money is the statement's money.
+            using var scope = app.Services.CreateScope();
+            var split = (await scope.ServiceProvider.GetRequiredService<VisitCoverage>().ForVisitAsync(e.VisitId))!;
+            Assert.Equal(split.Coverage.TongChiBv, claim.TotalCost);
+            Assert.Equal(split.Coverage.Bhtt, claim.InsurancePays);
+            var tables = ClaimEnvelope.Read(claim.SignedXml!).Tables.Select(t => t.Type).ToList();
+            Assert.Equal(["XML1", "XML2", "XML3", "XML4"], tables);
+        }
+
+        using var officer = app.NewSession();
+        Assert.True(WebSession.IsRedirectTo(await officer.SignInAsync("insurance"), "/"));
+        var file = await officer.Client.GetAsync($"/api/v1/claims/{v1.Id}/xml");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/xml", file.Content.Headers.ContentType?.MediaType);
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal(v1.SignedXml, bytes);
+        var pem = await officer.Client.GetStringAsync("/api/v1/claims/signing-certificate");
+        Assert.StartsWith("-----BEGIN CERTIFICATE-----", pem);
+        await AssertXmlsec1AcceptsAsync(pem, bytes);
+
+        // The lab technician's CCHN goes missing: the rebuilt version is Invalid and says where to fix it.
+        await SetCertificateAsync(app, e.LabTechId, null);
+        var v2 = await PrepareAsync(app, async p => await p.PrepareAsync(e.VisitId, "insurance"));
+        Assert.Equal((2, ClaimStatus.Invalid), (v2!.Version, v2.Status));
+        Assert.Null(v2.SignedXml);
+        var error = Assert.Single(ClaimBuilder.ErrorsOf(v2));
+        Assert.Equal(("XML3", "NGUOI_THUC_HIEN", $"/insurance/staff/{e.LabTechId}"), (error.Table, error.Field, error.FixUrl));
+        Assert.Contains("chưa có mã chứng chỉ hành nghề", error.Message);
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.Client.GetAsync($"/api/v1/claims/{v2.Id}/xml")).StatusCode);
+
+        // Finance fixes it on the staff page: a bad code is refused and nothing is stored; a good one is kept.
+        var (_, page) = await officer.GetPageAsync(error.FixUrl!);
+        var refused = await officer.SubmitAsync(page, "[data-testid=practitioner-form]", new Dictionary<string, string> { ["Certificate"] = "12;34" }, error.FixUrl);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Null(await CertificateAsync(app, e.LabTechId));
+        var saved = await officer.SubmitAsync(page, "[data-testid=practitioner-form]", new Dictionary<string, string> { ["Certificate"] = " 004321/hno-cchn " }, error.FixUrl);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("004321/HNO-CCHN", await CertificateAsync(app, e.LabTechId));
+
+        var v3 = await PrepareAsync(app, async p => await p.PrepareAsync(e.VisitId, "insurance"));
+        Assert.True(v3!.Status == ClaimStatus.Ready, v3.ErrorsJson);
+        Assert.Equal(3, v3.Version);
+        await using (var db = app.Database.NewContext())
+        {
+            var versions = await db.Set<Claim>().AsNoTracking().Where(c => c.VisitId == e.VisitId).OrderBy(c => c.Version).Select(c => c.Status).ToListAsync();
+            Assert.Equal([ClaimStatus.Superseded, ClaimStatus.Superseded, ClaimStatus.Ready], versions);
+            Assert.Equal(6, await db.Set<ClaimLine>().CountAsync(l => l.ClaimId == v1.Id || l.ClaimId == v3.Id));
+        }
+    }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Visits_that_are_not_ready_get_no_claim(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var fee = await OrdersTestKit.VisitAsync(app, VisitKind.Fee);
+        var waiting = await OrdersTestKit.VisitAsync(app, VisitKind.Bhyt);
+        Assert.Null(await PrepareAsync(app, p => p.WhenReadyAsync(fee, "cashier")));
+        Assert.Null(await PrepareAsync(app, p => p.WhenReadyAsync(waiting, "cashier")));
+        var refused = await Assert.ThrowsAsync<Hospital.Domain.Common.DomainException>(() => PrepareAsync(app, async p => await p.PrepareAsync(waiting, "insurance")));
+        Assert.Contains("chưa kết thúc khám", refused.Message);
+        await using var db = app.Database.NewContext();
+        Assert.Equal(0, await db.Set<Claim>().CountAsync());
+    }
+
+    private static async Task<Claim?> PrepareAsync(HospitalAppFactory app, Func<ClaimPreparation, Task<Claim?>> act)
+    {
+        using var scope = app.Services.CreateScope();
+        return await act(scope.ServiceProvider.GetRequiredService<ClaimPreparation>());
+    }
+
+    /// <summary>
+    /// A registered BHYT visit (exam fee charged at registration), then a blood count performed by a
+    /// technician with two released values and a drug paid at 50% prescribed for 5 days, the exam
+    /// concluded with a diagnosis, an outcome and a weight, as the EMR and LIS leave them.
+    /// </summary>
+    private static async Task<Episode> ConcludedVisitAsync(HospitalAppFactory app)
+    {
+        var visitId = await OrdersTestKit.VisitAsync(app, VisitKind.Bhyt);
+        var lab = await OrdersTestKit.ServiceAsync(app, BhytCostGroup.Lab, price: 50_000, bhytPrice: 46_200);
+        await using var db = app.Database.NewContext();
+        var visit = await db.Set<Visit>().Include(v => v.Patient).SingleAsync(v => v.Id == visitId);
+        var commune = await db.Set<Commune>().AsNoTracking().OrderBy(c => c.Code).FirstAsync();
+        visit.Patient!.EthnicityCode = "01";
+        visit.Patient.ProvinceCode = commune.ProvinceCode;
+        visit.Patient.CommuneCode = commune.Code;
+        visit.Patient.AddressLine = "Số 5 ngõ 12";
+        visit.Reason = "Sốt, ho 3 ngày";
+
+        Staff NewStaff(string name, string cchn) =>
+            new() { Code = "S" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), Name = name, PracticeCertificateNo = cchn, DepartmentId = visit.DepartmentId };
+        var doctor = NewStaff("Bác sĩ Thử", "009999/HNO-CCHN");
+        var tech = NewStaff("KTV Thử", "008888/HNO-CCHN");
+        db.AddRange(doctor, tech);
+        var drug = new Drug
+        {
+            Code = "40." + Random.Shared.Next(100, 999), Name = "Thuốc thử 500mg", ActiveIngredient = "Paracetamol", Strength = "500mg",
+            RouteCode = "1.01", RegistrationNo = "VD-1234-56", Unit = "Viên", Price = 1_234.5m, BhytPaymentRate = 50, CostGroup = BhytCostGroup.DrugByRate,
+        };
+        drug.RefreshSearchKey();
+        db.Add(drug);
+        await db.SaveChangesAsync();
+
+        var now = DateTime.UtcNow;
+        var labCharge = ServiceCharge.For(visit, lab, visit.DepartmentId, "doctor", now, doctor.Id);
+        labCharge.PerformingStaffId = tech.Id;
+        labCharge.PerformedAt = now.AddSeconds(1);
+        var drugCharge = DrugCharge.For(visit, drug, 10, "doctor", doctor.Id, now);
+        db.AddRange(labCharge, drugCharge);
+        await db.SaveChangesAsync();
+        var order = new ServiceOrder
+        {
+            RequestNumber = "R" + Guid.NewGuid().ToString("N")[..8], VisitId = visitId, PatientId = visit.PatientId, ServiceId = lab.Id,
+            ServiceCode = lab.Code, ServiceName = lab.Name, Kind = OrderKind.Lab, Status = OrderStatus.Performed, OrderedAt = now, OrderedBy = "doctor",
+            OrderingStaffId = doctor.Id, ChargeId = labCharge.Id, PerformedAt = now.AddSeconds(2), PerformedBy = "labtech", PerformingStaffId = tech.Id,
+        };
+        db.Add(order);
+        await db.SaveChangesAsync();
+        foreach (var (code, value) in new[] { ("WBC", "7.2"), ("HGB", "128") })
+            db.Add(new ServiceResult
+            {
+                ServiceOrderId = order.Id, PatientId = visit.PatientId, TestCode = code, TestName = code, Value = value,
+                ResultedAt = now.AddSeconds(2), ReleasedAt = now.AddSeconds(2), ReleasedBy = "labtech",
+            });
+        db.Add(new Prescription
+        {
+            VisitId = visitId, PatientId = visit.PatientId, Status = PrescriptionStatus.Signed, CreatedAt = now, CreatedBy = "doctor", DoctorStaffId = doctor.Id,
+            Lines = [new PrescriptionLine
+            {
+                Position = 1, DrugId = drug.Id, DrugCode = drug.Code, DrugName = drug.Name, ActiveIngredient = drug.ActiveIngredient, Unit = "Viên",
+                DosePerTime = 1, TimesPerDay = 2, Days = 5, Quantity = 10, Usage = "Uống sau ăn", ChargeId = drugCharge.Id,
+            }],
+        });
+        db.Add(new VitalSigns { VisitId = visitId, PatientId = visit.PatientId, MeasuredAt = now, RecordedBy = "nurse", WeightKg = 61.5m });
+        db.Add(new ExamRecord
+        {
+            VisitId = visitId, PatientId = visit.PatientId, Status = ExamStatus.Concluded, StartedBy = "doctor", StartedAt = now, DoctorStaffId = doctor.Id,
+            Reason = "Sốt", PrimaryDiagnosisCode = "J02.9", PrimaryDiagnosisText = "Viêm họng cấp", OutcomeCode = 2,
+            ConcludedAt = now.AddSeconds(3), ConcludedBy = "doctor",
+        });
+        visit.Status = VisitStatus.Concluded;
+        await db.SaveChangesAsync();
+        return new Episode(visitId, doctor.Id, tech.Id);
+    }
+
+    private static async Task PayAsync(HospitalAppFactory app, int visitId)
+    {
+        using var scope = app.Services.CreateScope();
+        var due = (await scope.ServiceProvider.GetRequiredService<VisitAccount>().BalanceAsync(visitId))!.Due;
+        Assert.True(due > 0);
+        await using var db = app.Database.NewContext();
+        db.Add(new Payment
+        {
+            VisitId = visitId, Kind = PaymentKind.Payment, Method = PaymentMethod.Cash, Status = PaymentStatus.Completed, Amount = due,
+            CreatedBy = "cashier", CreatedAt = DateTime.UtcNow, CompletedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task SetCertificateAsync(HospitalAppFactory app, int staffId, string? code)
+    {
+        await using var db = app.Database.NewContext();
+        var staff = await db.Set<Staff>().SingleAsync(s => s.Id == staffId);
+        staff.PracticeCertificateNo = code;
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<string?> CertificateAsync(HospitalAppFactory app, int staffId)
+    {
+        await using var db = app.Database.NewContext();
+        return await db.Set<Staff>().Where(s => s.Id == staffId).Select(s => s.PracticeCertificateNo).SingleAsync();
+    }
+
+    private static async Task AssertXmlsec1AcceptsAsync(string pem, byte[] file)
+    {
+        var dir = Directory.CreateTempSubdirectory("claim-api-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "cert.pem"), pem);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "claim.xml"), file);
+            var (code, output) = await Xmlsec1.VerifyAsync(Path.Combine(dir, "cert.pem"), Path.Combine(dir, "claim.xml"));
+            Assert.True(code == 0, output);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
