@@ -120,6 +120,38 @@ public sealed class ClaimPreparationTests
         Assert.Equal(0, await db.Set<Claim>().CountAsync());
     }
 
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Batches_build_the_same_files_as_one_visit_at_a_time(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var visits = new List<int>();
+        for (var i = 0; i < 3; i++) visits.Add((await ConcludedVisitAsync(app)).VisitId);
+        visits.Add(await OrdersTestKit.VisitAsync(app, VisitKind.Bhyt)); // not concluded: built as a preview, Invalid or not, still one file per visit
+        visits.Add(int.MaxValue); // no such visit: skipped
+
+        async Task<List<BuiltClaim>> BuildAsync(int batchSize)
+        {
+            using var scope = app.Services.CreateScope();
+            var builder = scope.ServiceProvider.GetRequiredService<ClaimBuilder>();
+            var built = new List<BuiltClaim>();
+            await foreach (var c in builder.BuildAllAsync(visits.ToAsyncEnumerable(), "benchmark", batchSize)) built.Add(c);
+            return built;
+        }
+        var one = await BuildAsync(1);
+        var batched = await BuildAsync(100);
+        Assert.Equal(visits.Take(4), batched.Select(b => b.Claim.VisitId));
+        Assert.Equal(one.Select(b => b.Claim.VisitId), batched.Select(b => b.Claim.VisitId));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(batched[i].Claim.Status == ClaimStatus.Ready, batched[i].Claim.ErrorsJson);
+            // PKCS#1 v1.5 signatures are deterministic: the same data gives the same bytes.
+            Assert.Equal(one[i].Claim.SignedXml, batched[i].Claim.SignedXml);
+            Assert.Equal(one[i].Lines.Select(l => (l.Table, l.ItemCode, l.ThanhTienBv, l.Bhtt)), batched[i].Lines.Select(l => (l.Table, l.ItemCode, l.ThanhTienBv, l.Bhtt)));
+        }
+        await using var db = app.Database.NewContext();
+        Assert.Equal(0, await db.Set<Claim>().CountAsync()); // building alone stores nothing
+    }
+
     private static async Task<Claim?> PrepareAsync(HospitalAppFactory app, Func<ClaimPreparation, Task<Claim?>> act)
     {
         using var scope = app.Services.CreateScope();

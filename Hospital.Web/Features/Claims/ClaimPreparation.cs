@@ -30,6 +30,13 @@ public sealed class ClaimPreparation(HospitalDbContext db, ClaimBuilder builder,
         {
             return await PrepareAsync(visitId, user, ct);
         }
+        catch (DomainException ex)
+        {
+            // The trigger (a payment, a conclusion) has already succeeded and must not look failed; the
+            // visit simply has no claim yet, and finance sees the reason when they build it by hand.
+            log.LogWarning(ex, "Claim of visit {VisitId} not built: {Reason}", visitId, ex.Message);
+            return null;
+        }
         catch (DbUpdateException ex)
         {
             // Two triggers at once (the last payment and the conclusion): the unique (visit, version)
