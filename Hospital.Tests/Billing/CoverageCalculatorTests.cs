@@ -102,9 +102,12 @@ public sealed class CoverageCalculatorTests
     }
 
     [Fact]
-    public void A_line_with_no_quantity_is_refused_with_its_code()
+    public void A_negative_quantity_is_refused_with_its_code_and_a_zero_one_costs_nothing()
     {
-        var e = Assert.Throws<DomainException>(() => CoverageCalculator.Split(Bhyt(80, 4), [L("XN01", 0, 10_000)], Base2024));
-        Assert.Equal("Dòng XN01: số lượng phải lớn hơn 0.", e.Message);
+        var e = Assert.Throws<DomainException>(() => CoverageCalculator.Split(Bhyt(80, 4), [L("XN01", -1, 10_000)], Base2024));
+        Assert.Equal("Dòng XN01: số lượng không được âm.", e.Message);
+        // Zero reaches the claim validator, which tells finance which line to fix.
+        var zero = Assert.Single(CoverageCalculator.Split(Bhyt(80, 4), [L("XN01", 0, 10_000)], Base2024).Lines);
+        Assert.Equal((0m, 0m, 0m, 0m), (zero.ThanhTienBv, zero.Bhtt, zero.Bncct, zero.Bntt));
     }
 }

@@ -21,6 +21,7 @@ public sealed class DemoSeeder(
     DemoSigning signing,
     DemoExams exams,
     DemoLabWork lab,
+    DemoBilling billing,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -40,6 +41,7 @@ public sealed class DemoSeeder(
         await visits.SeedTodayAsync(options.Value.Visits, ct);
         await exams.SeedTodayAsync(options.Value.ConcludedVisits, credentials.Password, ct);
         await lab.SeedWaitingAsync(options.Value.WaitingLabOrders, ct);
+        await billing.SeedTodayAsync(ct);
         DemoBanner.Remember(credentials);
     }
 

@@ -42,6 +42,7 @@ public static class FeatureRegistration
         services.AddScoped<Demo.DemoVisits>();
         services.AddScoped<Demo.DemoExams>();
         services.AddScoped<Demo.DemoLabWork>();
+        services.AddScoped<Demo.DemoBilling>();
         services.AddScoped<Demo.ReferenceCatalogLoader>();
         services.AddScoped<Admin.Users.UserAdministration>();
         services.AddScoped<Admin.ApiKeys.ApiKeyAdministration>();

@@ -8,6 +8,8 @@ if (args is ["astm", ..]) return await AstmBenchmark.RunAsync(Console.Out);
 if (args.Length > 0 && args[0] == "chart") return await ChartRun.RunAsync(args[1..]);
 // Hospital.Bench documents [COUNT]: exam-record PDF render + sign per core (issue 4), run by bench/documents.sh.
 if (args is ["documents", ..]) return await DocumentBenchmark.RunAsync(args[1..]);
+// Hospital.Bench claims PROVIDER CONNECTION DATA_DIR [EPISODES]: claim build + validate + sign (issue 6), run by bench/claims.sh.
+if (args is ["claims", ..]) return await ClaimBenchmark.RunAsync(args[1..]);
 // Hospital.Bench hl7 [SECONDS] [BASELINE_SCRIPT]: the HL7 codec benchmark (issue 5), run by bench/hl7.sh.
 if (args is ["hl7", ..]) return Hl7Benchmark.Run(args[1..]);
 

@@ -28,7 +28,9 @@ public static class CoverageCalculator
     {
         foreach (var l in lines)
         {
-            if (l.Quantity <= 0) throw new DomainException($"Dòng {l.Code}: số lượng phải lớn hơn 0.");
+            // Zero is let through as zero money: the claim validator reports it on the board with a link to the
+            // line (QĐ 4750 SO_LUONG); a negative quantity is never a real charge.
+            if (l.Quantity < 0) throw new DomainException($"Dòng {l.Code}: số lượng không được âm.");
             if (l.UnitPrice < 0 || l.BhytUnitPrice < 0) throw new DomainException($"Dòng {l.Code}: đơn giá không được âm.");
             if (l.PayableRatioPercent is < 0 or > 100) throw new DomainException($"Dòng {l.Code}: tỷ lệ thanh toán phải từ 0 đến 100%.");
         }
