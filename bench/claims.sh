@@ -11,19 +11,5 @@ episodes=${1:-100000}
 dotnet build bench/Hospital.Bench/Hospital.Bench.csproj -c Release -nologo -clp:ErrorsOnly
 work=$(mktemp -d /tmp/hospital-claims.XXXXXX); chmod 755 "$work"
 bench=bench/Hospital.Bench/bin/Release/net10.0/Hospital.Bench.dll
-if [ -n "${HOSPITAL_TEST_PG:-}" ]; then
-  host=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<<"$HOSPITAL_TEST_PG"); port=$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$HOSPITAL_TEST_PG")
-  user=$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$HOSPITAL_TEST_PG")
-  dbname="hospital_claims_bench_$$"
-  cleanup() { psql -h "$host" -p "$port" -U "$user" -qc "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" postgres >/dev/null || true; rm -rf "$work"; }
-  trap cleanup EXIT
-  psql -h "$host" -p "$port" -U "$user" -qc "CREATE DATABASE $dbname" postgres >/dev/null
-  pg="Host=$host;Port=$port;Username=$user;Database=$dbname"
-else
-  cleanup() { db/pg-cluster.sh stop "$work/pg" || true; rm -rf "$work"; }
-  trap cleanup EXIT
-  port=$(db/pg-cluster.sh free-port)
-  db/pg-cluster.sh start "$work/pg" "$port"
-  pg="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-fi
+source bench/bench-postgres.sh hospital_claims_bench_$$
 dotnet "$bench" claims PostgreSQL "$pg" "$work/data" "$episodes"

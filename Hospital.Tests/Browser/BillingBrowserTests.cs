@@ -2,6 +2,7 @@ using Hospital.Domain.Data;
 using Hospital.Domain.Insurance.Claims;
 using Hospital.Domain.Visits;
 using Hospital.Integration.Bhxh.Simulator;
+using Hospital.Tests.Billing.Cashier;
 using Hospital.Tests.Claims;
 using Hospital.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class BillingBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task Cashier_collects_by_VietQR_and_finance_fixes_sends_and_sees_the_claim_accepted(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider, kestrel: true);
+        await CashierTestKit.BooksAsync(app);
         var episode = await ClaimTestKit.ConcludedVisitAsync(app);
         await ClaimTestKit.SetCertificateAsync(app, episode.LabTechId, null);
         string visitCode;

@@ -1,8 +1,14 @@
+using Hospital.Domain.Billing;
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Data;
+using Hospital.Domain.Insurance.Claims;
 using Hospital.Domain.Visits;
 using Hospital.Emr.Documents;
 using Hospital.Tests.Infrastructure;
+using Hospital.Tests.Insurance;
+using Hospital.Web.Features.Billing;
+using Hospital.Web.Features.Insurance;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Tests.Demo;
@@ -46,5 +52,43 @@ public sealed class DemoExamsTests
         Assert.Equal(4, waiting.Select(r => r.SpecimenId).Distinct().Count());
         Assert.Single(waiting, r => r.TestCode == "SH-GLU" && r.Flag == ResultFlag.CriticalHigh);
         Assert.Equal(1, await db.Set<Hospital.Domain.Lab.UnmatchedLabResult>().CountAsync(u => u.ResolvedAt == null));
+
+        // Money and claims (issue 6): every concluded visit but one has paid at the counter, with a receipt number;
+        // every BHYT claim the demo made is ready: it passed our validator, its XML1 totals are its lines' sums, and
+        // xmlsec1 verifies its CHUKYDONVI with the facility certificate.
+        var payments = await db.Set<Payment>().Where(p => p.Status == PaymentStatus.Completed).ToListAsync();
+        Assert.All(payments, p => Assert.NotNull(p.ReceiptNumber));
+        Assert.Equal(concluded.Count - 1, payments.Select(p => p.VisitId).Distinct().Count() + await ZeroShareVisitsAsync(app, concluded, payments));
+        var claims = await db.Set<Claim>().AsNoTracking().ToListAsync();
+        Assert.NotEmpty(claims);
+        var pem = app.Services.GetRequiredService<FacilitySigning>().Signer.Certificate.ExportCertificatePem();
+        var dir = Directory.CreateTempSubdirectory("demo-claims-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "cert.pem"), pem);
+            foreach (var claim in claims)
+            {
+                Assert.True(claim.Status == ClaimStatus.Ready, $"{claim.MaLk}: {claim.ErrorsJson}");
+                var lines = await db.Set<ClaimLine>().AsNoTracking().Where(l => l.ClaimId == claim.Id).ToListAsync();
+                Assert.Equal(claim.TotalCost, lines.Sum(l => l.ThanhTienBv));
+                Assert.Equal(claim.InsurancePays, lines.Sum(l => l.Bhtt));
+                var file = Path.Combine(dir, claim.MaLk + ".xml");
+                await File.WriteAllBytesAsync(file, claim.SignedXml!);
+                var (code, output) = await Xmlsec1.VerifyAsync(Path.Combine(dir, "cert.pem"), file);
+                Assert.True(code == 0, output);
+            }
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>Concluded visits whose patient owed nothing (a small visit paid in full by the fund, a free visit): settled without a payment.</summary>
+    private static async Task<int> ZeroShareVisitsAsync(HospitalAppFactory app, IReadOnlyList<int> concluded, IReadOnlyList<Payment> payments)
+    {
+        using var scope = app.Services.CreateScope();
+        var account = scope.ServiceProvider.GetRequiredService<VisitAccount>();
+        var zero = 0;
+        foreach (var id in concluded.Where(id => payments.All(p => p.VisitId != id)))
+            if ((await account.BalanceAsync(id))!.PatientShare == 0) zero++;
+        return zero;
     }
 }

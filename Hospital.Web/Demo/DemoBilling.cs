@@ -8,6 +8,7 @@ using Hospital.Web.Features.Billing;
 using Hospital.Web.Features.Cashier;
 using Hospital.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hospital.Web.Demo;
 
@@ -15,14 +16,19 @@ namespace Hospital.Web.Demo;
 /// Today's demo money, through the real counter: receipt books for the demo cashiers, then every
 /// concluded demo visit but one pays its share in cash at the "cashier" user's counter, which makes
 /// the BHYT ones' claims ready for the finance board (<see cref="ClaimPreparation.WhenReadyAsync"/>).
-/// The first concluded visit with something to pay is left for whoever tries the counter.
+/// The first concluded visit with something to pay is left for whoever tries the counter. Runs only when
+/// the demo concludes visits (<see cref="DemoOptions.ConcludedVisits"/>).
 /// </summary>
-public sealed class DemoBilling(HospitalDbContext db, CashierDesk desk, VisitAccount account, ClaimPreparation claims, TimeProvider clock, ILogger<DemoBilling> log)
+public sealed class DemoBilling(
+    HospitalDbContext db, CashierDesk desk, VisitAccount account, ClaimPreparation claims, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoBilling> log)
 {
     public const string Cashier = "cashier";
 
     public async Task SeedTodayAsync(CancellationToken ct)
     {
+        // The demo counter comes with the demo doctor's day: without concluded demo visits (the tests'
+        // setting) there is nothing to take, and tests open the receipt books they need themselves.
+        if (options.Value.ConcludedVisits <= 0) return;
         await DemoCashier.EnsureReceiptBooksAsync(db, clock, ct);
         var today = VietnamCalendar.Today(clock);
         var concluded = await db.Set<Visit>().AsNoTracking()

@@ -82,6 +82,14 @@ public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, D
                 var labOrders = await sdb.Set<ServiceOrder>().AsNoTracking()
                     .Where(o => ordered.OrderIds.Contains(o.Id) && o.Kind == OrderKind.Lab).Select(o => o.Id).ToListAsync(ct);
                 await lab.RunRequestAsync(ordered.RequestNumber!, visitId, labOrders, validate: true, null, ct);
+                // Imaging and other studies get their report, as the performing room would enter it: a study
+                // ordered but never performed has no performer or time, and its claim line would be refused.
+                var studies = await sdb.Set<ServiceOrder>().AsNoTracking()
+                    .Where(o => ordered.OrderIds.Contains(o.Id) && o.Kind != OrderKind.Lab).Select(o => o.Id).ToListAsync(ct);
+                var reports = ActivatorUtilities.CreateInstance<TextResultEntry>(sp, doctor);
+                foreach (var study in studies)
+                    if (await reports.EnterAsync(study, "Bóng tim không to. Hai phế trường sáng, không thấy tổn thương nhu mô.", "Chưa phát hiện bất thường trên phim.", ct) is { } error)
+                        return error;
             }
         }
         var writing = sp.GetRequiredService<PrescriptionWriting>();
@@ -112,6 +120,8 @@ public sealed class DemoExams(HospitalDbContext db, IServiceProvider services, D
             Disposition = s.Disposition,
             FollowUpDate = s.FollowUp ? today.AddDays(30) : null,
             ReferToFacilityName = s.ReferTo,
+            // The receiving facility's MA_CSKCB goes in XML13 (MA_CSKCB_DEN); a demo value, like the demo hospital's own code.
+            ReferToFacilityCode = s.ReferTo is null ? null : "01929",
             ReferralReasonCode = s.ReferTo is null ? null : 1,
             ReferralClinicalSummary = s.ReferTo is null ? null : "Huyết áp 186/110 mmHg, đau ngực trái.",
             ReferralTreatmentGiven = s.ReferTo is null ? null : "Nghỉ ngơi tại chỗ, theo dõi huyết áp.",

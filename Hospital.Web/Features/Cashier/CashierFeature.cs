@@ -14,6 +14,17 @@ public static class CashierFeature
     public static IServiceCollection AddCashier(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<CashierOptions>(config.GetSection("Cashier"));
+        // A demo installation gets a made-up receiving account so VietQR works out of the box; a real one
+        // must declare its own (Cashier:VietQr:*), or the counter refuses VietQR with a message: a code
+        // pointing at an account that is not the hospital's would send patients' money astray.
+        if (config.GetValue("Demo:Enabled", false))
+            services.PostConfigure<CashierOptions>(o =>
+            {
+                if (o.VietQr.AccountNumber.Length > 0) return;
+                o.VietQr.BankBin = "970436";
+                o.VietQr.AccountNumber = "0011004567890";
+                o.VietQr.AccountName = "BENH VIEN DA KHOA DEMO";
+            });
         services.AddScoped<ReceiptNumbers>();
         services.AddScoped<CashierShifts>();
         services.AddScoped<CashierDesk>();
