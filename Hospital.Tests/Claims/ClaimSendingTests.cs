@@ -119,7 +119,8 @@ public sealed class ClaimSendingTests
         Assert.NotNull(detail.QuerySelector("[data-testid=claim-rebuild]")); // fix and build a new version
 
         var (_, invalidPage) = await officer.GetPageAsync($"/insurance/claims/{invalid.Id}");
-        Assert.Equal("/clinic/visits/1/exam", invalidPage.QuerySelector("[data-testid=claim-fix]")?.GetAttribute("href"));
+        // The diagnosis is the doctor's to fix: the officer is told who, not sent to a refused page (ClaimFixOwnerTests).
+        Assert.Equal("Cần bộ phận Khám bệnh sửa", invalidPage.QuerySelector("[data-testid=claim-fix-owner]")?.TextContent.Trim());
         Assert.Contains("Chưa có chẩn đoán chính.", invalidPage.QuerySelector("[data-testid=claim-errors]")?.TextContent);
         Assert.Null(invalidPage.QuerySelector("[data-testid=claim-send]"));
 

@@ -67,7 +67,10 @@ public static class ClaimBenchmark
             {
                 episodes++;
                 lines += built.Lines.Count;
-                if (built.Claim.SignedXml is { } xml) { valid++; bytes += xml.Length; } else invalid++;
+                if (built.Claim.SignedXml is { } xml) { valid++; bytes += xml.Length; }
+                else if (invalid++ == 0 && report)
+                    // Generated data should all be valid; the first refusal says what the generator got wrong.
+                    Console.WriteLine($"    first invalid claim {built.Claim.MaLk}: {string.Join(" | ", built.Errors.Take(5).Select(e => $"{e.Table}.{e.Field}: {e.Message}"))}");
                 if (report && episodes % tenth == 0) heap.Add(GC.GetTotalMemory(false));
             }
         }

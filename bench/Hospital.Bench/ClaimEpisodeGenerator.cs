@@ -56,10 +56,10 @@ public static class ClaimEpisodeGenerator
             ("exams", """
                 INSERT INTO exam_records (visit_id, patient_id, status, started_by, started_at, doctor_staff_id, reason, primary_diagnosis_code,
                                           primary_diagnosis_text, secondary_diagnosis_codes, secondary_diagnosis_text, conclusion, disposition,
-                                          concluded_at, concluded_by, revision)
+                                          concluded_at, concluded_by, revision, outcome_code)
                 SELECT v.id, v.patient_id, 1, 'doctor', v.registered_at + interval '10 minutes', s.id, 'Đau đầu, sốt',
                        (ARRAY['J06.9','I10','E11.9','K29.7','M54.5'])[1 + v.id % 5], 'Chẩn đoán chính', 'I10;E78.5', 'Tăng huyết áp; rối loạn lipid máu',
-                       'Điều trị ngoại trú', 1, v.registered_at + interval '50 minutes', 'doctor', 1
+                       'Điều trị ngoại trú', 1, v.registered_at + interval '50 minutes', 'doctor', 1, 2
                 FROM visits v CROSS JOIN LATERAL (SELECT id FROM staff WHERE practice_certificate_no IS NOT NULL ORDER BY id OFFSET (v.id % 2) LIMIT 1) s
                 WHERE v.code LIKE 'KCL%'
                 """),
@@ -70,16 +70,33 @@ public static class ClaimEpisodeGenerator
                          WHERE is_active AND bhyt_price IS NOT NULL AND cost_group IN (1, 2, 3, 13) ORDER BY cost_group DESC, id LIMIT 11)
                         UNION ALL
                         (SELECT 2, id, code, name, unit, cost_group, price, CASE WHEN id % 7 = 0 THEN 50 ELSE bhyt_payment_rate END
-                         FROM drugs WHERE is_active AND covered_by_bhyt ORDER BY id LIMIT 6)) x)
+                         FROM drugs WHERE is_active AND covered_by_bhyt AND route_code IS NOT NULL AND registration_no IS NOT NULL ORDER BY id LIMIT 6)) x)
                 INSERT INTO charges (visit_id, item_kind, service_id, drug_id, item_code, item_name, unit, cost_group, quantity, unit_price,
                                      bhyt_unit_price, bhyt_payable_ratio, department_id, ordered_by, ordering_staff_id, performing_staff_id,
                                      ordered_at, performed_at)
                 SELECT v.id, i.kind, CASE WHEN i.kind = 1 THEN i.id END, CASE WHEN i.kind = 2 THEN i.id END, i.code, i.name, i.unit, i.cost_group,
-                       CASE WHEN i.kind = 2 THEN 10 + v.id % 20 ELSE 1 END, i.price, i.price, i.ratio, v.department_id, 'doctor', e.doctor_staff_id,
+                       CASE WHEN i.kind = 2 THEN 10 + 2 * (v.id % 10) ELSE 1 END, i.price, i.price, i.ratio, v.department_id, 'doctor', e.doctor_staff_id,
                        CASE WHEN i.cost_group IN (1, 2, 3, 8, 18) THEN e.doctor_staff_id END,
                        v.registered_at + interval '15 minutes', v.registered_at + interval '30 minutes'
                 FROM visits v JOIN exam_records e ON e.visit_id = v.id CROSS JOIN items i
                 WHERE v.code LIKE 'KCL%' AND (i.n = 1 OR (i.n + v.id) % 17 <> 0)
+                """),
+            ("vital signs", """
+                INSERT INTO vital_signs (visit_id, patient_id, measured_at, recorded_by, weight_kg)
+                SELECT id, patient_id, registered_at + interval '12 minutes', 'nurse', 50 + id % 30 FROM visits WHERE code LIKE 'KCL%'
+                """),
+            ("prescriptions", """
+                INSERT INTO prescriptions (visit_id, patient_id, status, form, national_status, created_at, created_by, signed_at, doctor_staff_id)
+                SELECT v.id, v.patient_id, 1, 1, 0, v.registered_at + interval '40 minutes', 'doctor', v.registered_at + interval '50 minutes', e.doctor_staff_id
+                FROM visits v JOIN exam_records e ON e.visit_id = v.id WHERE v.code LIKE 'KCL%'
+                """),
+            ("prescription lines", """
+                INSERT INTO prescription_lines (prescription_id, position, drug_id, drug_code, drug_name, active_ingredient, unit,
+                                                dose_per_time, times_per_day, days, quantity, usage, charge_id)
+                SELECT p.id, row_number() OVER (PARTITION BY p.id ORDER BY c.id), d.id, d.code, d.name, d.active_ingredient, d.unit,
+                       1, 2, c.quantity / 2, c.quantity, 'Uống sau ăn', c.id
+                FROM prescriptions p JOIN charges c ON c.visit_id = p.visit_id AND c.item_kind = 2 JOIN drugs d ON d.id = c.drug_id
+                JOIN visits v ON v.id = p.visit_id WHERE v.code LIKE 'KCL%'
                 """),
             ("statistics", "ANALYZE"),
         };

@@ -23,14 +23,33 @@ public sealed class ClaimBuilder(ClaimEpisodeLoader loader, FacilitySigning sign
 
     public ClaimEpisodeLoader Loader => loader;
 
-    /// <summary>Loads, validates and signs the claims of many visits, a batch at a time (the monthly run and the benchmark).</summary>
+    /// <summary>
+    /// Loads, validates and signs the claims of many visits, a batch at a time (the monthly run and the
+    /// benchmark), in the order asked. While one batch is built on every core, the next one is read from
+    /// the database, so neither waits for the other; at most three batches are in memory.
+    /// </summary>
     public async IAsyncEnumerable<BuiltClaim> BuildAllAsync(
         IAsyncEnumerable<int> visitIds, string user, int batchSize = ClaimEpisodeLoader.DefaultBatchSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var catalog = await loader.CatalogAsync(ct);
-        await foreach (var episode in loader.StreamAsync(visitIds, batchSize, ct))
-            yield return Build(episode, catalog, user);
+        Task<BuiltClaim[]>? building = null;
+        await foreach (var batch in loader.BatchesAsync(visitIds, batchSize, ct))
+        {
+            var next = Task.Run(() => BuildBatch(batch, catalog, user, ct), ct);
+            if (building is not null)
+                foreach (var built in await building) yield return built;
+            building = next;
+        }
+        if (building is not null)
+            foreach (var built in await building) yield return built;
+    }
+
+    private BuiltClaim[] BuildBatch(IReadOnlyList<ClaimEpisode> batch, ClaimCatalog catalog, string user, CancellationToken ct)
+    {
+        var built = new BuiltClaim[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => built[i] = Build(batch[i], catalog, user));
+        return built;
     }
 
     public BuiltClaim Build(ClaimEpisode e, ClaimCatalog catalog, string user)

@@ -33,17 +33,24 @@ public sealed class ClaimEpisodeLoader(
     public async IAsyncEnumerable<ClaimEpisode> StreamAsync(
         IAsyncEnumerable<int> visitIds, int batchSize = DefaultBatchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
+        await foreach (var batch in BatchesAsync(visitIds, batchSize, ct))
+            foreach (var e in batch) yield return e;
+    }
+
+    /// <summary>The episodes of many visits a batch at a time, each batch one set of round trips; nothing is kept between batches.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<ClaimEpisode>> BatchesAsync(
+        IAsyncEnumerable<int> visitIds, int batchSize = DefaultBatchSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
         var chunk = new List<int>(batchSize);
         await foreach (var id in visitIds.WithCancellation(ct))
         {
             chunk.Add(id);
             if (chunk.Count < batchSize) continue;
-            foreach (var e in await LoadAsync(chunk, ct)) yield return e;
+            yield return await LoadAsync(chunk, ct);
             chunk.Clear();
             db.ChangeTracker.Clear();
         }
-        if (chunk.Count > 0)
-            foreach (var e in await LoadAsync(chunk, ct)) yield return e;
+        if (chunk.Count > 0) yield return await LoadAsync(chunk, ct);
     }
 
     /// <summary>The facility's approved catalogue and the object codes, to validate against.</summary>
