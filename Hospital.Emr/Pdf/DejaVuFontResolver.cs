@@ -13,6 +13,15 @@ public sealed class DejaVuFontResolver : IFontResolver
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
 
+    // PDFsharp's font subset leaves out the parts of nested composite glyphs (DejaVu builds ố, ế,
+    // ễ, ở from composites of composites), which then print without their marks although the text
+    // extracts fine. The whole font file is embedded instead (about 350 KB a face, compressed).
+    private static readonly PdfSharp.Drawing.XPdfFontOptions WholeFont = new(PdfSharp.Pdf.PdfFontEmbedding.EmbedCompleteFontFile);
+
+    /// <summary>DejaVu Sans regular or bold, embedded whole: the face every printed form and report uses.</summary>
+    public static PdfSharp.Drawing.XFont Face(double size, bool bold = false) =>
+        new(Family, size, bold ? PdfSharp.Drawing.XFontStyleEx.Bold : PdfSharp.Drawing.XFontStyleEx.Regular, WholeFont);
+
     public static string FontDirectory =>
         Environment.GetEnvironmentVariable("HOSPITAL_FONT_DIR") is { Length: > 0 } dir ? dir : "/usr/share/fonts/truetype/dejavu";
 

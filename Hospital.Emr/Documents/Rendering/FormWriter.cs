@@ -56,18 +56,12 @@ internal sealed class FormWriter
     }
 
     /// <summary>
-    /// Regular or bold only: italics would embed a third whole font file (see <see cref="FontOptions"/>);
+    /// Regular or bold only: italics would embed a third whole font file (<see cref="DejaVuFontResolver.Face"/>);
     /// <paramref name="italic"/> is kept for the layout's sake and printed upright.
     /// </summary>
     public XFont Font(double size, bool bold = false, bool italic = false) => Face(size, bold);
 
-    internal static XFont Face(double size, bool bold = false) =>
-        new(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, FontOptions);
-
-    // PDFsharp's font subset leaves out the parts of nested composite glyphs (DejaVu builds ố, ế,
-    // ễ, ở from composites of composites), which then print without their marks although the text
-    // extracts fine. The whole font file is embedded instead (about 350 KB a face, compressed).
-    internal static readonly XPdfFontOptions FontOptions = new(PdfFontEmbedding.EmbedCompleteFontFile);
+    internal static XFont Face(double size, bool bold = false) => DejaVuFontResolver.Face(size, bold);
 
     public void Ensure(double height)
     {

@@ -18,7 +18,6 @@ namespace Hospital.Web.Features.Billing;
 /// </summary>
 public static class StatementPdf
 {
-    private static readonly XPdfFontOptions Embedding = new(PdfFontEmbedding.EmbedCompleteFontFile);
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private const double Margin = 28;
 
@@ -168,6 +167,5 @@ public static class StatementPdf
         return page;
     }
 
-    private static XFont Font(double size, bool bold = false) =>
-        new(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Embedding);
+    private static XFont Font(double size, bool bold = false) => DejaVuFontResolver.Face(size, bold);
 }

@@ -18,7 +18,6 @@ namespace Hospital.Web.Features.Cashier;
 /// </summary>
 public static class ReceiptPdf
 {
-    private static readonly XPdfFontOptions Embedding = new(PdfFontEmbedding.EmbedCompleteFontFile);
     private const double Margin = 28;
 
     public static void MapReceiptPdf(this WebApplication app) =>
@@ -113,6 +112,5 @@ public static class ReceiptPdf
         else gfx.DrawString(text, font, XBrushes.Black, new XRect(left, y + 1, right - left - 2, 11), XStringFormats.TopRight);
     }
 
-    private static XFont Font(double size, bool bold = false) =>
-        new(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Embedding);
+    private static XFont Font(double size, bool bold = false) => DejaVuFontResolver.Face(size, bold);
 }

@@ -19,8 +19,6 @@ namespace Hospital.Web.Features.LabValidation;
 /// </summary>
 public static class LabReportPdf
 {
-    // PDFsharp's subsetting drops parts of DejaVu's nested composite glyphs (ố, ễ…): embed the whole face (as the EMR forms do).
-    private static readonly XPdfFontOptions Embedding = new(PdfFontEmbedding.EmbedCompleteFontFile);
     private const double Margin = 40;
 
     public static byte[] Render(LabReport r)
@@ -122,8 +120,7 @@ public static class LabReportPdf
 
     private static DateOnly VietnamCalendarDay(DateTime? utc) => Domain.Common.VietnamCalendar.DateOf(utc ?? DateTime.UtcNow);
 
-    private static XFont Font(double size, bool bold = false) =>
-        new(DejaVuFontResolver.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, Embedding);
+    private static XFont Font(double size, bool bold = false) => DejaVuFontResolver.Face(size, bold);
 
     /// <summary>Two "label: value" fields on one line (the second at the middle), or one across the line.</summary>
     private static double Pair(XGraphics gfx, double y, double width, params (string Label, string Value)[] fields)
