@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Hospital.Integration.Bhxh;
 using Hospital.Integration.Bhxh.Claims;
+using EnvelopeReader = Hospital.Integration.Bhxh.Envelope.ClaimEnvelope;
 using Hospital.Tests.Insurance;
 
 namespace Hospital.Tests.Claims;
@@ -36,10 +37,10 @@ public sealed class ClaimFileTests
         Assert.Equal("20261120", root["THONGTINHOSO"]!["NGAYLAP"]!.InnerText);
         Assert.Equal("1", root["THONGTINHOSO"]!["SOLUONGHOSO"]!.InnerText);
         Assert.Single(root.GetElementsByTagName("HOSO").OfType<XmlElement>());
-        var (facility, count, tables) = ClaimEnvelope.Read(SignedFile());
-        Assert.Equal(("01001", 1), (facility, count));
+        var envelope = EnvelopeReader.Read(SignedFile());
+        Assert.Equal(("01001", "1", 1), (envelope.FacilityCode, envelope.DeclaredCount, envelope.RecordCount));
         // XML5 only for the visit types that need progress notes; papers only when the episode has them.
-        Assert.Equal(["XML1", "XML2", "XML3", "XML4", "XML14"], tables.Select(t => t.Type));
+        Assert.Equal(["XML1", "XML2", "XML3", "XML4", "XML14"], envelope.Files.Select(t => t.Type));
         Assert.NotNull(root["CHUKYDONVI"]!.GetElementsByTagName("Signature", "http://www.w3.org/2000/09/xmldsig#")[0]);
     }
 
@@ -51,18 +52,19 @@ public sealed class ClaimFileTests
     [InlineData("XML14", "/CHI_TIEU_GIAYHEN_KHAMLAI/NGAY_HEN_KL")]
     public void Each_table_uses_the_portal_element_names(string type, string path)
     {
-        var table = ClaimEnvelope.Read(SignedFile()).Tables.Single(t => t.Type == type);
-        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", table.Text);
-        Assert.False(table.Content.AsSpan().StartsWith(Encoding.UTF8.Preamble), "no byte-order mark");
+        var table = EnvelopeReader.Read(SignedFile()).Files.Single(t => t.Type == type);
+        // The reader decodes NOIDUNGFILE without dropping a byte-order mark, so one would show as U+FEFF here.
+        Assert.False(table.Xml.StartsWith('\uFEFF'), "no byte-order mark");
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", table.Xml);
         var doc = new XmlDocument();
-        doc.LoadXml(table.Text);
+        doc.LoadXml(table.Xml);
         Assert.NotNull(doc.SelectSingleNode(path));
     }
 
     [Fact]
     public void Xml1_totals_equal_the_line_sums_and_values_use_the_portal_formats()
     {
-        var tables = ClaimEnvelope.Read(SignedFile()).Tables.ToDictionary(t => t.Type, t => { var d = new XmlDocument(); d.LoadXml(t.Text); return d; });
+        var tables = EnvelopeReader.Read(SignedFile()).Files.ToDictionary(t => t.Type, t => { var d = new XmlDocument(); d.LoadXml(t.Xml); return d; });
         decimal Sum(string type, string field) => tables[type].GetElementsByTagName(field).OfType<XmlElement>()
             .Where(e => e.ParentNode!.Name is "CHI_TIET_THUOC" or "CHI_TIET_DVKT")
             .Sum(e => decimal.Parse(e.InnerText, CultureInfo.InvariantCulture));

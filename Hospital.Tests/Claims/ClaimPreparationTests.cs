@@ -62,7 +62,7 @@ public sealed class ClaimPreparationTests
             var split = (await scope.ServiceProvider.GetRequiredService<VisitCoverage>().ForVisitAsync(e.VisitId))!;
             Assert.Equal(split.Coverage.TongChiBv, claim.TotalCost);
             Assert.Equal(split.Coverage.Bhtt, claim.InsurancePays);
-            var tables = ClaimEnvelope.Read(claim.SignedXml!).Tables.Select(t => t.Type).ToList();
+            var tables = Hospital.Integration.Bhxh.Envelope.ClaimEnvelope.Read(claim.SignedXml!).Files.Select(t => t.Type).ToList();
             Assert.Equal(["XML1", "XML2", "XML3", "XML4"], tables);
         }
 

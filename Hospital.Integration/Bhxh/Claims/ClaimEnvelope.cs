@@ -8,10 +8,7 @@ using System.Xml;
 namespace Hospital.Integration.Bhxh.Claims;
 
 /// <summary>One inner table of a claim file: LOAIHOSO ("XML1"…) and the UTF-8 bytes of its XML.</summary>
-public sealed record ClaimTableFile(string Type, byte[] Content)
-{
-    public string Text => Encoding.UTF8.GetString(Content);
-}
+public sealed record ClaimTableFile(string Type, byte[] Content);
 
 /// <summary>
 /// The GIAMDINHHS envelope (bhyt-claims.md §2): THONGTINDONVI/MACSKCB, THONGTINHOSO with NGAYLAP,
@@ -99,19 +96,4 @@ public static class ClaimEnvelope
     private static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\r", "&#xD;", StringComparison.Ordinal);
-
-    /// <summary>The facility code and the decoded inner tables of a claim file (for reading it back on the board, in the simulator and tests).</summary>
-    public static (string FacilityCode, int Count, IReadOnlyList<ClaimTableFile> Tables) Read(byte[] file)
-    {
-        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        using (var reader = XmlReader.Create(new MemoryStream(file), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
-            doc.Load(reader);
-        var root = doc.DocumentElement is { Name: Root } r ? r : throw new FormatException("Tệp không phải hồ sơ GIAMDINHHS.");
-        var facility = root["THONGTINDONVI"]?["MACSKCB"]?.InnerText ?? "";
-        var count = int.TryParse(root["THONGTINHOSO"]?["SOLUONGHOSO"]?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        var tables = root.GetElementsByTagName("FILEHOSO").OfType<XmlElement>()
-            .Select(f => new ClaimTableFile(f["LOAIHOSO"]?.InnerText ?? "", Convert.FromBase64String(f["NOIDUNGFILE"]?.InnerText ?? "")))
-            .ToList();
-        return (facility, count, tables);
-    }
 }
