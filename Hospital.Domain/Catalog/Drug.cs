@@ -17,6 +17,19 @@ public class Drug : CatalogEntry
     public string Unit { get; set; } = "Viên";
     public string? RegistrationNo { get; set; }
     public string? Manufacturer { get; set; }
+    /// <summary>Dạng bào chế (DANG_BAO_CHE of XML2): viên nén, dung dịch tiêm…</summary>
+    public string? DosageForm { get; set; }
+    /// <summary>Quy cách đóng gói as the bid result states it, e.g. "Hộp 10 vỉ x 10 viên".</summary>
+    public string? Packing { get; set; }
+    /// <summary>Bid result the drug was bought under (TT_THAU of XML2, see <c>TenderReference</c>): decision number.</summary>
+    public string? TenderDecision { get; set; }
+    /// <summary>Gói thầu number (G1, G2…).</summary>
+    public int? TenderPackage { get; set; }
+    /// <summary>Nhóm thuốc in the tender (N1…N5 by TT 07/2024).</summary>
+    public int? TenderGroup { get; set; }
+    public int? TenderYear { get; set; }
+    /// <summary>Storage conditions (điều kiện bảo quản): "Dưới 30°C", "2–8°C"…</summary>
+    public string? Storage { get; set; }
     public BhytCostGroup CostGroup { get; set; } = BhytCostGroup.DrugInList;
     public decimal Price { get; set; }
     /// <summary>TYLE_TT_BH, percent the fund pays for drugs paid by rate; 100 otherwise.</summary>
@@ -38,6 +51,10 @@ internal sealed class DrugConfiguration : CatalogEntryConfiguration<Drug>
         b.Property(x => x.Unit).HasMaxLength(50);
         b.Property(x => x.RegistrationNo).HasMaxLength(100);
         b.Property(x => x.Manufacturer).HasMaxLength(300);
+        b.Property(x => x.DosageForm).HasMaxLength(200);
+        b.Property(x => x.Packing).HasMaxLength(200);
+        b.Property(x => x.TenderDecision).HasMaxLength(50);
+        b.Property(x => x.Storage).HasMaxLength(200);
         b.Property(x => x.CostGroup).HasConversion<int>();
         b.Property(x => x.Price).HasPrecision(18, 3);
         b.Property(x => x.ControlClass).HasConversion<int>();

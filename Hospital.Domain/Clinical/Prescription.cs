@@ -40,6 +40,8 @@ public class Prescription : IVoidable
     public DateTime? NationalSentAt { get; set; }
     public string? NationalMessage { get; set; }
     public int? ReplacesPrescriptionId { get; set; }
+    /// <summary>Kept by the dispensary (Pharmacy.DispensingStatus); the queue filters on it.</summary>
+    public Pharmacy.DispensingStatus DispensingStatus { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -113,6 +115,8 @@ internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Presc
         b.Property(x => x.Form).HasConversion<int>();
         b.Property(x => x.Status).HasConversion<int>();
         b.Property(x => x.NationalStatus).HasConversion<int>();
+        b.Property(x => x.DispensingStatus).HasConversion<int>();
+        b.HasIndex(x => new { x.DispensingStatus, x.SignedAt });
         b.Property(x => x.NationalCode).HasMaxLength(14);
         b.Property(x => x.NationalMessage).HasMaxLength(1000);
         b.Property(x => x.CreatedBy).HasMaxLength(256);

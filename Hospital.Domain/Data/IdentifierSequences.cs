@@ -19,13 +19,15 @@ public static class IdentifierSequences
     public const string OrderRequest = "order_request_seq";
     /// <summary>Specimen barcodes (LIS), created by migration 000011.</summary>
     public const string SpecimenBarcode = "specimen_barcode_seq";
+    /// <summary>Numbers of pharmacy documents (receipts, transfers, write-offs, counts, dispensations), created by migration 000018.</summary>
+    public const string PharmacyDocument = "pharmacy_document_seq";
 
     /// <summary>
     /// Every sequence. Migration 000003 creates the ones listed here when it runs, so on a new
     /// database it also creates later additions; their own migrations therefore create them only
     /// if missing (<c>IF NOT EXISTS</c>, <c>INSERT OR IGNORE</c>).
     /// </summary>
-    public static readonly IReadOnlyList<string> All = [PatientCode, VisitCode, MaLk, OrderRequest, SpecimenBarcode];
+    public static readonly IReadOnlyList<string> All = [PatientCode, VisitCode, MaLk, OrderRequest, SpecimenBarcode, PharmacyDocument];
 
     public static async Task<long> NextAsync(DbContext db, string sequence, CancellationToken ct = default)
     {

@@ -38,6 +38,15 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
     ];
 
     /// <summary>Rooms: (code, name, department, kind, capacity = patients/hour for exam rooms, beds for wards).</summary>
+    /// <summary>The pharmacy's stores: the main store receives from suppliers and supplies the dispensary and the ward cabinets.</summary>
+    internal static readonly IReadOnlyList<(string Code, string Name, Hospital.Domain.Pharmacy.StoreKind Kind, string? Department)> Stores =
+    [
+        ("KHO-CHINH", "Kho chính Khoa Dược", Hospital.Domain.Pharmacy.StoreKind.Main, "DUOC"),
+        ("KHO-NGT", "Kho cấp phát ngoại trú", Hospital.Domain.Pharmacy.StoreKind.Dispensary, "DUOC"),
+        ("TU-HSCC", "Tủ trực Khoa Hồi sức cấp cứu", Hospital.Domain.Pharmacy.StoreKind.WardCabinet, "HSCC"),
+        ("TU-NOI", "Tủ trực Khoa Nội tổng hợp", Hospital.Domain.Pharmacy.StoreKind.WardCabinet, "NOI"),
+    ];
+
     internal static readonly IReadOnlyList<(string Code, string Name, string Department, RoomKind Kind, int? Capacity)> Rooms =
     [
         ("PK01", "Phòng khám Nội 1", "KKB", RoomKind.ExamRoom, 8),
@@ -145,6 +154,10 @@ public sealed class DemoFacility(HospitalDbContext db, TimeProvider clock)
         })));
         db.AddRange(DemoFormulary.CreateDrugs().Select(Catalog));
         db.AddRange(DemoFormulary.CreateSupplies().Select(Catalog));
+        db.AddRange(Stores.Select(st => Catalog(new Hospital.Domain.Pharmacy.Store
+        {
+            Code = st.Code, Name = st.Name, Kind = st.Kind, DepartmentId = st.Department is null ? null : deptId[st.Department],
+        })));
         await db.SaveChangesAsync(ct);
 
         var serviceId = await db.Set<MedicalService>().ToDictionaryAsync(s => s.Code, s => s.Id, ct);

@@ -22,6 +22,10 @@ using Hospital.Web.Features.Prescriptions;
 using Hospital.Web.Features.Queues;
 using Hospital.Web.Features.Reception;
 using Hospital.Web.Features.Visits;
+using Hospital.Web.Features.Stock;
+using Hospital.Web.Features.Dispensing;
+using Hospital.Web.Features.StockReports;
+using Hospital.Web.Features.EPrescriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -72,6 +76,7 @@ public static class FeatureRegistration
         services.AddClinic(config).AddOrders(config).AddPrescriptions(config).AddDocuments(config).AddChart(config);
         services.AddLab(config).AddLabResults(config).AddLabValidation(config).AddLabQc(config).AddAnalysers(config);
         services.AddBilling(config).AddCashier(config).AddClaims(config).AddClaimBoard(config).AddBillingReports(config);
+        services.AddStock(config).AddDispensing(config).AddStockReports(config).AddEPrescriptions(config);
         return services;
     }
 
@@ -97,5 +102,9 @@ public static class FeatureRegistration
         app.MapClaims();
         app.MapClaimBoard();
         app.MapBillingReports();
+        app.MapStock();
+        app.MapDispensing();
+        app.MapStockReports();
+        app.MapEPrescriptions();
     }
 }

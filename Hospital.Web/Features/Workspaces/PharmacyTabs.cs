@@ -1,9 +1,13 @@
 namespace Hospital.Web.Features.Workspaces;
 
+/// <summary>The pharmacy's screens in a pharmacist's day: dispense, stock and its movements, the controlled-drug register, reports, the catalog.</summary>
 internal static class PharmacyTabs
 {
     public static IReadOnlyList<(string Href, string Label)> For(Microsoft.Extensions.Localization.IStringLocalizer l) =>
-        [("/pharmacy", l["Danh mục thuốc"]), ("/pharmacy/supplies", l["Vật tư y tế"])];
+        [("/pharmacy/dispensing", l["Cấp phát"]), ("/pharmacy/stock", l["Tồn kho"]), ("/pharmacy/receipts", l["Nhập kho"]),
+         ("/pharmacy/transfers", l["Lĩnh – chuyển kho"]), ("/pharmacy/write-offs", l["Xuất khác"]), ("/pharmacy/counts", l["Kiểm kê"]),
+         ("/pharmacy/register", l["Sổ thuốc GN – HT"]), ("/pharmacy/reports", l["Báo cáo"]), ("/pharmacy/alerts", l["Cảnh báo"]),
+         ("/pharmacy/e-prescriptions", l["Đơn thuốc quốc gia"]), ("/pharmacy", l["Danh mục thuốc"]), ("/pharmacy/supplies", l["Vật tư y tế"])];
 }
 
 internal static class InsuranceTabs
