@@ -31,13 +31,13 @@ public static class StockApi
         if (!string.IsNullOrWhiteSpace(store))
         {
             var code = store.Trim().ToUpperInvariant();
-            storeId = await db.Set<Store>().Where(s => s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            storeId = await db.Set<Store>().Where(s => s.Code.ToUpper() == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             if (storeId is null) return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, $"Không có kho mã '{store.Trim()}'.");
         }
         if (!string.IsNullOrWhiteSpace(drugCode))
         {
             var code = drugCode.Trim().ToUpperInvariant();
-            drugId = await db.Set<Drug>().Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            drugId = await db.Set<Drug>().Where(d => d.Code.ToUpper() == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
             if (drugId is null) return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, $"Không có thuốc mã '{drugCode.Trim()}'.");
         }
         var rows = await StockOnHand.RowsAsync(db, storeId, drugId, ct);

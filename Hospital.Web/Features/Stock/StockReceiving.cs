@@ -37,7 +37,7 @@ public sealed class StockReceiving(HospitalDbContext db, StockDocumentPosting po
         if (input.Lines.Count == 0) errors.Add("Phiếu nhập chưa có dòng thuốc nào.");
 
         var codes = input.Lines.Select(l => l.DrugCode?.Trim().ToUpperInvariant()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
-        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
+        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code.ToUpper())).ToDictionaryAsync(d => d.Code.ToUpperInvariant(), ct);
         var drugIds = drugs.Values.Select(d => d.Id).ToList();
         var known = await db.Set<DrugLot>().AsNoTracking().Where(l => drugIds.Contains(l.DrugId)).ToListAsync(ct);
         var lots = known.ToDictionary(l => (l.DrugId, l.LotNumber.ToUpperInvariant()));

@@ -28,7 +28,7 @@ public sealed class StockTransfers(HospitalDbContext db, StockDocumentPosting po
         if (note?.Trim().Length > 500) errors.Add("Ghi chú dài quá 500 ký tự.");
         if (lines.Count == 0) errors.Add("Phiếu lĩnh chưa có dòng thuốc nào.");
         var codes = lines.Select(l => l.DrugCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
-        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
+        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code.ToUpper())).ToDictionaryAsync(d => d.Code.ToUpperInvariant(), ct);
         var wanted = new List<StockTransferLine>();
         for (var i = 0; i < lines.Count; i++)
         {
