@@ -19,6 +19,7 @@ public static class StockFeature
 
     public static void MapStock(this WebApplication app)
     {
+        StockFragments.Map(app);
         StockApi.Map(app.MapGroup("/api/v1").WithTags("Kho dược").DisableAntiforgery().RequireAuthorization(HospitalModule.Pharmacy));
     }
 }

@@ -23,6 +23,9 @@ public static class StockQuantity
 
     public static string Format(decimal quantity) => quantity.ToString("#,##0.###", Vi);
 
+    /// <summary>For an input box: no thousands separator, so <see cref="Parse"/> reads it back unchanged.</summary>
+    public static string Input(decimal? quantity) => quantity?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
+
     /// <summary>A quantity typed in a form: "12", "12,5" or "12.5"; null when empty or not a number.</summary>
     public static decimal? Parse(string? text)
     {
