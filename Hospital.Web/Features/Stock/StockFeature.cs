@@ -14,6 +14,7 @@ public static class StockFeature
         services.AddScoped<StockWriteOffs>();
         services.AddScoped<StockCounts>();
         services.AddScoped<MinimumStock>();
+        services.AddScoped<Demo.DemoPharmacy>();
         return services;
     }
 
