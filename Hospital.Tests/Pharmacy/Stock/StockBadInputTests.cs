@@ -45,7 +45,7 @@ public sealed class StockBadInputTests
 
         Assert.Equal(
         [
-            $"Dòng 1: Lô L-100 của {await DrugNameAsync(app, "TH0001")} đã có hạn dùng {kit.Today.AddDays(300):dd/MM/yyyy}, khác {kit.Today.AddDays(301):dd/MM/yyyy}: một lô chỉ có một hạn dùng.",
+            $"Dòng 1: Lô L-100 của {await kit.DrugNameAsync("TH0001")} đã có hạn dùng {kit.Today.AddDays(300):dd/MM/yyyy}, khác {kit.Today.AddDays(301):dd/MM/yyyy}: một lô chỉ có một hạn dùng.",
             "Dòng 2: Số lượng nhập phải lớn hơn 0.",
             "Dòng 3: Không có thuốc mã 'XX9999' trong danh mục.",
         ], outcome.Errors);
@@ -67,8 +67,8 @@ public sealed class StockBadInputTests
 
         var approval = await kit.WithAsync<StockTransfers, StockOutcome>(t => t.ApproveAsync(request.Id!.Value, StockTestKit.User));
 
-        var unit = await UnitAsync(app, "TH0001");
-        Assert.Equal([$"Kho KHO-CHINH chỉ còn 50 {unit} {await DrugNameAsync(app, "TH0001")} dùng được: không đủ chuyển 60."], approval.Errors);
+        var unit = await kit.UnitAsync("TH0001");
+        Assert.Equal([$"Kho KHO-CHINH chỉ còn 50 {unit} {await kit.DrugNameAsync("TH0001")} dùng được: không đủ chuyển 60."], approval.Errors);
         Assert.Equal(before, await kit.FootprintAsync());
         Assert.Equal(30m, await kit.OnHandAsync("KHO-CHINH", "TH0001", "T-1"));
         await using var db = app.Database.NewContext();
@@ -97,17 +97,5 @@ public sealed class StockBadInputTests
         db.ChangeTracker.Clear();
         Assert.All(await db.Set<StockCountLine>().Where(l => l.CountId == count.Id).ToListAsync(), l => Assert.Null(l.CountedQuantity));
         Assert.Equal(StockCountStatus.Open, (await db.Set<StockCount>().SingleAsync(c => c.Id == count.Id)).Status);
-    }
-
-    internal static async Task<string> DrugNameAsync(HospitalAppFactory app, string code)
-    {
-        await using var db = app.Database.NewContext();
-        return await db.Set<Hospital.Domain.Catalog.Drug>().Where(d => d.Code == code).Select(d => d.Name).SingleAsync();
-    }
-
-    internal static async Task<string> UnitAsync(HospitalAppFactory app, string code)
-    {
-        await using var db = app.Database.NewContext();
-        return await db.Set<Hospital.Domain.Catalog.Drug>().Where(d => d.Code == code).Select(d => d.Unit).SingleAsync();
     }
 }

@@ -126,7 +126,7 @@ public sealed class StockFlowTests
 
         Assert.Equal(["Nhập lý do xuất."], (await writeOffs(w => w.RecordAsync(store, StockMovementKind.Loss, "", [new(soon, 1)], StockTestKit.User))).Errors);
         var tooMuch = await writeOffs(w => w.RecordAsync(store, StockMovementKind.Loss, "Vỡ", [new(soon, 11)], StockTestKit.User));
-        Assert.Equal([$"Lô R-SOON ({await StockBadInputTests.DrugNameAsync(app, "TH0001")}) tại kho KHO-CHINH chỉ còn 10 {await StockBadInputTests.UnitAsync(app, "TH0001")}: không xuất được 11."], tooMuch.Errors);
+        Assert.Equal([$"Lô R-SOON ({await kit.DrugNameAsync("TH0001")}) tại kho KHO-CHINH chỉ còn 10 {await kit.UnitAsync("TH0001")}: không xuất được 11."], tooMuch.Errors);
         Assert.Equal(before, await kit.FootprintAsync());
 
         Assert.True((await writeOffs(w => w.RecallAsync(soon, "CV 123/QLD-CL thu hồi lô R-SOON", StockTestKit.User))).Succeeded);

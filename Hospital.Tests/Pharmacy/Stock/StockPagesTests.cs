@@ -50,7 +50,7 @@ public sealed class StockPagesTests
         var (_, check) = await session.GetPageAsync("/pharmacy/stock?check=1");
         Assert.NotNull(check.QuerySelector("[data-testid=stock-check-ok]"));
 
-        var drug = await DrugIdAsync(app, "TH0001");
+        var drug = await kit.DrugIdAsync("TH0001");
         var (_, card) = await session.GetPageAsync($"/pharmacy/stock/card?store={store}&drug={drug}");
         Assert.Equal("120", card.QuerySelector("[data-testid=stock-card-balance]")!.TextContent.Trim());
         Assert.Contains("Nhập từ nhà cung cấp", card.QuerySelector("[data-testid=stock-card]")!.TextContent);
@@ -83,11 +83,5 @@ public sealed class StockPagesTests
             .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
             .Concat(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
         return await session.Client.PostAsync(url, new FormUrlEncodedContent(values));
-    }
-
-    private static async Task<int> DrugIdAsync(HospitalAppFactory app, string code)
-    {
-        await using var db = app.Database.NewContext();
-        return await db.Set<Hospital.Domain.Catalog.Drug>().Where(d => d.Code == code).Select(d => d.Id).SingleAsync();
     }
 }

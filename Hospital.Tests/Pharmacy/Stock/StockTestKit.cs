@@ -37,6 +37,18 @@ internal sealed class StockTestKit(HospitalAppFactory app)
         return await db.Set<Store>().Where(s => s.Code == code).Select(s => s.Id).SingleAsync();
     }
 
+    public async Task<int> DrugIdAsync(string code) => (await DrugAsync(code)).Id;
+
+    public async Task<string> DrugNameAsync(string code) => (await DrugAsync(code)).Name;
+
+    public async Task<string> UnitAsync(string code) => (await DrugAsync(code)).Unit;
+
+    private async Task<Drug> DrugAsync(string code)
+    {
+        await using var db = app.Database.NewContext();
+        return await db.Set<Drug>().AsNoTracking().SingleAsync(d => d.Code == code);
+    }
+
     public async Task<int> LotIdAsync(string drugCode, string lot)
     {
         await using var db = app.Database.NewContext();

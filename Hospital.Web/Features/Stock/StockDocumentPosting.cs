@@ -12,6 +12,9 @@ namespace Hospital.Web.Features.Stock;
 /// </summary>
 public sealed class StockDocumentPosting(HospitalDbContext db, StockLedger ledger)
 {
+    /// <summary>Said when another user changed the document's status between reading and saving (its status is a concurrency token).</summary>
+    public const string TakenMeanwhile = "Phiếu vừa được người khác xử lý: mở lại phiếu để xem trạng thái mới.";
+
     /// <param name="write">Adds the document (any of the pharmacy documents: they all have Id and Number) to the context and may change others; runs inside the transaction.</param>
     /// <param name="entries">The movements, given the saved document's id; they may read the database (still inside the transaction).</param>
     public async Task<StockOutcome> PostAsync(StockDocument document, Func<CancellationToken, Task<object>> write,
@@ -48,7 +51,7 @@ public sealed class StockDocumentPosting(HospitalDbContext db, StockLedger ledge
             // Someone else approved, received or refused the same document a moment earlier.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return StockOutcome.Refused("Phiếu vừa được người khác xử lý: mở lại phiếu để xem trạng thái mới.");
+            return StockOutcome.Refused(TakenMeanwhile);
         }
     }
 }

@@ -36,9 +36,8 @@ public sealed class StockReceiving(HospitalDbContext db, StockDocumentPosting po
         else if (input.InvoiceDate > today) errors.Add("Ngày hóa đơn không được sau hôm nay.");
         if (input.Lines.Count == 0) errors.Add("Phiếu nhập chưa có dòng thuốc nào.");
 
-        var codes = input.Lines.Select(l => l.DrugCode?.Trim().ToUpperInvariant()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
-        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code.ToUpper())).ToDictionaryAsync(d => d.Code.ToUpperInvariant(), ct);
-        var drugIds = drugs.Values.Select(d => d.Id).ToList();
+        var formulary = await FormularyCodes.LoadAsync(db, input.Lines.Select(l => l.DrugCode), ct);
+        var drugIds = input.Lines.Select(l => formulary.Find(l.DrugCode, out _)?.Id).OfType<int>().ToList();
         var known = await db.Set<DrugLot>().AsNoTracking().Where(l => drugIds.Contains(l.DrugId)).ToListAsync(ct);
         var lots = known.ToDictionary(l => (l.DrugId, l.LotNumber.ToUpperInvariant()));
         var expiries = new Dictionary<(int, string), DateOnly>();
@@ -49,10 +48,8 @@ public sealed class StockReceiving(HospitalDbContext db, StockDocumentPosting po
             var line = input.Lines[i];
             var n = $"Dòng {i + 1}: ";
             var lineErrors = ReceiptLineRules.Check(line, today);
-            Drug? drug = null;
-            if (string.IsNullOrWhiteSpace(line.DrugCode)) lineErrors.Insert(0, "Chọn thuốc.");
-            else if (!drugs.TryGetValue(line.DrugCode.Trim().ToUpperInvariant(), out drug))
-                lineErrors.Insert(0, $"Không có thuốc mã '{line.DrugCode.Trim()}' trong danh mục.");
+            var drug = formulary.Find(line.DrugCode, out var drugError);
+            if (drugError is not null) lineErrors.Insert(0, drugError);
             if (drug is not null && lineErrors.Count == 0)
             {
                 var lot = line.LotNumber!.Trim();

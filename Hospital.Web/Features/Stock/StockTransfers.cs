@@ -27,16 +27,14 @@ public sealed class StockTransfers(HospitalDbContext db, StockDocumentPosting po
         if (fromStoreId == toStoreId) errors.Add("Kho xuất và kho nhận phải khác nhau.");
         if (note?.Trim().Length > 500) errors.Add("Ghi chú dài quá 500 ký tự.");
         if (lines.Count == 0) errors.Add("Phiếu lĩnh chưa có dòng thuốc nào.");
-        var codes = lines.Select(l => l.DrugCode?.Trim().ToUpperInvariant()).OfType<string>().Distinct().ToList();
-        var drugs = await db.Set<Drug>().AsNoTracking().Where(d => codes.Contains(d.Code.ToUpper())).ToDictionaryAsync(d => d.Code.ToUpperInvariant(), ct);
+        var formulary = await FormularyCodes.LoadAsync(db, lines.Select(l => l.DrugCode), ct);
         var wanted = new List<StockTransferLine>();
         for (var i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
             var n = $"Dòng {i + 1}: ";
-            Drug? drug = null;
-            if (string.IsNullOrWhiteSpace(l.DrugCode)) errors.Add(n + "Chọn thuốc.");
-            else if (!drugs.TryGetValue(l.DrugCode.Trim().ToUpperInvariant(), out drug)) errors.Add(n + $"Không có thuốc mã '{l.DrugCode.Trim()}' trong danh mục.");
+            var drug = formulary.Find(l.DrugCode, out var drugError);
+            if (drugError is not null) errors.Add(n + drugError);
             if (l.Quantity is null) errors.Add(n + "Nhập số lượng.");
             else if (l.Quantity <= 0) errors.Add(n + "Số lượng lĩnh phải lớn hơn 0.");
             if (drug is not null && l.Quantity > 0)
@@ -138,7 +136,7 @@ public sealed class StockTransfers(HospitalDbContext db, StockDocumentPosting po
         t.Note = $"{(t.Note is null ? "" : t.Note + " · ")}Từ chối: {reason.Trim()}";
         if (t.Note.Length > 500) t.Note = t.Note[..500];
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { return StockOutcome.Refused("Phiếu vừa được người khác xử lý: mở lại phiếu để xem trạng thái mới."); }
+        catch (DbUpdateConcurrencyException) { return StockOutcome.Refused(StockDocumentPosting.TakenMeanwhile); }
         return StockOutcome.Done(t.Id, t.Number);
     }
 }
