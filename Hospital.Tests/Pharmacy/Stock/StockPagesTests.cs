@@ -73,6 +73,14 @@ public sealed class StockPagesTests
         Assert.Equal(2, await db.Set<StockTransfer>().CountAsync(t => t.Status == StockTransferStatus.Received));
         Assert.True(await db.Set<StoreDrugLevel>().CountAsync() >= drugs);
         await kit.AssertLedgerAgreesAsync();
+
+        // The stores are a catalog the administrator keeps.
+        using var admin = app.NewSession();
+        Assert.True(WebSession.IsRedirectTo(await admin.SignInAsync("admin"), "/"));
+        var (response, page) = await admin.GetPageAsync("/catalogs/stores");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("KHO-NGT", page.Body!.TextContent);
+        Assert.Contains("Tủ trực khoa", page.Body!.TextContent);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(WebSession session, IHtmlDocument page, string formSelector, string url, params (string Key, string Value)[] fields)
