@@ -5,6 +5,8 @@ public static class DispensingFeature
 {
     public static IServiceCollection AddDispensing(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<PrescriptionDispensing>();
+        services.AddScoped<DispensingCorrections>();
         return services;
     }
 
