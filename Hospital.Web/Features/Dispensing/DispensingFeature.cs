@@ -19,6 +19,8 @@ public static class DispensingFeature
 
     public static void MapDispensing(this WebApplication app)
     {
+        DispensingEndpoints.Map(app);
+        DispensationPrint.Map(app);
         PrescriptionsApi.Map(app.MapGroup("/api/v1").WithTags("Đơn thuốc").DisableAntiforgery());
     }
 }
