@@ -21,6 +21,7 @@ public static class DispensingFeature
     {
         DispensingEndpoints.Map(app);
         DispensationPrint.Map(app);
+        ControlledDrugRegisterExport.Map(app);
         PrescriptionsApi.Map(app.MapGroup("/api/v1").WithTags("Đơn thuốc").DisableAntiforgery());
     }
 }
