@@ -81,6 +81,8 @@ public sealed class AuthorizationMatrixTests
         // Claims (issue 6): finance (giám định BHYT) reads the claim list; the board and export live under /insurance.
         ("/api/v1/claims", [Roles.InsuranceOfficer]),
         ("/insurance/staff", [Roles.InsuranceOfficer]),
+        // Dispensing (issue 7): a prescription and what was handed out, for the pharmacy and the doctors who wrote it; dispensing itself (POST) is the pharmacists'.
+        ("/api/v1/prescriptions", [Roles.Pharmacist, Roles.Doctor]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

@@ -56,6 +56,7 @@ internal static class DispensingTestKit
         var made = Enumerable.Range(0, count).Select(_ => new Prescription
         {
             VisitId = visit.VisitId, PatientId = visit.PatientId, Form = form, Status = PrescriptionStatus.Signed,
+            NationalCode = "01001" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant() + "-c",
             CreatedAt = DateTime.UtcNow, CreatedBy = PrescriptionTestKit.Doctor, SignedAt = signedAt ?? DateTime.UtcNow, SignedBy = PrescriptionTestKit.Doctor,
             DiagnosisCodes = "J06.9", DiagnosisText = "Viêm đường hô hấp trên cấp",
             Lines = lines.Select((l, i) => new PrescriptionLine
