@@ -159,4 +159,19 @@ public sealed class PrescriptionDispensingTests
         Assert.Equal(10, await db.Set<Prescription>().CountAsync(p => prescriptions.Contains(p.Id) && p.DispensingStatus == DispensingStatus.Complete));
         Assert.Empty(await StockLedgerCheck.DifferencesAsync(db));
     }
+
+    [Theory, MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Five_pharmacists_on_the_same_prescription_hand_it_out_once(DatabaseProvider provider)
+    {
+        await using var app = await HospitalAppFactory.StartAsync(provider);
+        var lot = await ReceiveAsync(app, Dispensary, Paracetamol, "SAME-1", Today.AddDays(60), 100);
+        var prescription = await SignedAsync(app, lines: (Paracetamol, 10));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => DispenseAsync(app, prescription, new DispenseRequest(Dispensary)))));
+
+        Assert.Single(outcomes, o => o.Kind == DispenseOutcomeKind.Dispensed);
+        Assert.All(outcomes.Where(o => o.Kind != DispenseOutcomeKind.Dispensed), o => Assert.Contains("đã cấp phát đủ", o.Error));
+        Assert.Equal(90m, await OnHandAsync(app, Dispensary, lot));
+        Assert.Equal(new Stored(1, 1, DispensingStatus.Complete), await StoredAsync(app, prescription));
+    }
 }

@@ -27,9 +27,7 @@ public sealed class DispensingCorrections(HospitalDbContext db, StockLedger ledg
             ?? throw new DomainException($"Không tìm thấy phiếu cấp phát #{request.DispensationId}.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The prescription row lock serializes returns and dispensations of one prescription (see PrescriptionDispensing).
-        await db.Set<Prescription>().Where(p => p.Id == dispensation.PrescriptionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DispensingStatus, p => p.DispensingStatus), ct);
+        await DispensingProgress.LockAsync(db, dispensation.PrescriptionId, ct);
         var rows = (await DispensingProgress.MovementsAsync(db, dispensation.PrescriptionId, ct))
             .Where(m => m.DispensationId == dispensation.Id && m.LineId == request.LineId && m.LotId == request.LotId).ToList();
         var handed = rows.Where(m => m.Kind == StockMovementKind.Dispense).Sum(m => m.Out);
@@ -54,8 +52,7 @@ public sealed class DispensingCorrections(HospitalDbContext db, StockLedger ledg
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason)) throw new DomainException("Nhập lý do không cấp phần thuốc còn lại.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<Prescription>().Where(p => p.Id == prescriptionId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DispensingStatus, p => p.DispensingStatus), ct);
+        await DispensingProgress.LockAsync(db, prescriptionId, ct);
         var prescription = await db.Set<Prescription>().FirstOrDefaultAsync(p => p.Id == prescriptionId, ct)
             ?? throw new DomainException($"Không tìm thấy đơn thuốc #{prescriptionId}.");
         if (prescription.Status != PrescriptionStatus.Signed || prescription.VoidedAt is not null)

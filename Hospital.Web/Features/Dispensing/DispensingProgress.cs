@@ -15,6 +15,16 @@ public sealed record DispensedMovement(long Id, int DispensationId, int StoreId,
 /// <summary>How much of each prescription line has been handed out and brought back, and what a store holds for it: read from the ledger.</summary>
 public static class DispensingProgress
 {
+    /// <summary>
+    /// Inside the caller's transaction, locks the prescription row before its progress is read
+    /// (a row lock on PostgreSQL; SQLite transactions are serialized already): two pharmacists on
+    /// the same prescription would otherwise both read the same pending quantities and hand them
+    /// out twice. False when there is no such prescription.
+    /// </summary>
+    public static async Task<bool> LockAsync(HospitalDbContext db, int prescriptionId, CancellationToken ct = default) =>
+        await db.Set<Hospital.Domain.Clinical.Prescription>().Where(p => p.Id == prescriptionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.DispensingStatus, p => p.DispensingStatus), ct) > 0;
+
     public static async Task<List<DispensedMovement>> MovementsAsync(HospitalDbContext db, int prescriptionId, CancellationToken ct = default)
     {
         var dispensations = db.Set<Dispensation>().Where(d => d.PrescriptionId == prescriptionId).Select(d => d.Id);

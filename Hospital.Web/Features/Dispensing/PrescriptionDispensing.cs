@@ -30,11 +30,7 @@ public sealed class PrescriptionDispensing(HospitalDbContext db, StockLedger led
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Lock the prescription row first (PostgreSQL row lock; SQLite transactions are already
-            // serialized): two pharmacists on the same prescription would otherwise both read the
-            // same pending quantities and hand them out twice.
-            if (await db.Set<Prescription>().Where(p => p.Id == prescriptionId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.DispensingStatus, p => p.DispensingStatus), ct) == 0)
+            if (!await DispensingProgress.LockAsync(db, prescriptionId, ct))
                 return new DispenseOutcome(DispenseOutcomeKind.NotFound, $"Không tìm thấy đơn thuốc #{prescriptionId}.", null, null, [], []);
             var prescription = await db.Set<Prescription>().Include(p => p.Lines).SingleAsync(p => p.Id == prescriptionId, ct);
             var today = VietnamCalendar.Today(clock);
@@ -46,6 +42,14 @@ public sealed class PrescriptionDispensing(HospitalDbContext db, StockLedger led
             var done = DispensingProgress.ByLine(await DispensingProgress.MovementsAsync(db, prescriptionId, ct));
             var lines = prescription.Lines.OrderBy(l => l.Position).ToList();
             var pending = lines.Select(l => new PendingLine(l.Id, l.DrugId, l.Quantity - done.GetValueOrDefault(l.Id).Dispensed)).Where(l => l.Pending > 0).ToList();
+            if (pending.Count == 0)
+            {
+                // Nothing left although the status says otherwise (e.g. set by hand): put the status right instead of an empty slip.
+                prescription.DispensingStatus = DispensingRules.StatusOf(lines.Select(l => (l.Quantity, done.GetValueOrDefault(l.Id).Dispensed)));
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return Invalid("Đơn thuốc đã cấp phát đủ.");
+            }
             var lots = await DispensingProgress.StoreLotsAsync(db, store.Id, pending.Select(p => p.DrugId).Distinct().ToList(), ct);
             var plan = DispensingRules.Plan(pending, lots, today);
 
