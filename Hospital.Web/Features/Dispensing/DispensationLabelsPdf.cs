@@ -42,7 +42,7 @@ public static class DispensationLabelsPdf
             y += font.GetHeight();
         }
         Text($"{p.PatientName.ToUpperInvariant()} ({p.PatientCode})", 6.5, bold: true);
-        Text($"{l.DrugName} {l.Strength}".Trim(), 7.5, bold: true);
+        Text(l.Title, 7.5, bold: true);
         foreach (var usage in Wrap(gfx, l.Usage ?? "", DejaVuFontResolver.Face(6.5), width).Take(3)) Text(usage, 6.5);
         Text($"SL: {PrescriptionDispensing.Qty(l.Quantity)} {l.Unit}   Lô: {l.LotNumber}   HD: {VietnamTime.Date(l.Expiry)}", 6, bold: true);
         Text($"{p.Dispensation.Number} · {VietnamTime.Format(p.Dispensation.DispensedAt)} · {p.Facility?.Name}", 5);

@@ -9,10 +9,14 @@ namespace Hospital.Web.Features.Dispensing;
 
 /// <summary>One drug lot handed out by a dispensation, as its slip and label print it.</summary>
 public sealed record PrintedLine(string DrugCode, string DrugName, string? Strength, string? Usage, string LotNumber, DateOnly Expiry, decimal Quantity,
-    decimal Returned, string Unit);
+    decimal Returned, string Unit)
+{
+    /// <summary>Name and strength, the strength only when the name does not already say it ("Paracetamol 500mg").</summary>
+    public string Title => Strength is not { Length: > 0 } s || DrugName.Contains(s, StringComparison.OrdinalIgnoreCase) ? DrugName : $"{DrugName} {s}";
+}
 
 /// <summary>What the dispensing slip and the labels of one dispensation show.</summary>
-public sealed record DispensationPrint(Dispensation Dispensation, string StoreName, FacilitySettings? Facility, string PatientName, string PatientCode,
+public sealed record DispensationPrint(Dispensation Dispensation, string DispenserName, string StoreName, FacilitySettings? Facility, string PatientName, string PatientCode,
     string? PatientBirth, string VisitCode, string? PrescriptionCode, PrescriptionForm Form, string? DoctorName, IReadOnlyList<PrintedLine> Lines)
 {
     public static async Task<DispensationPrint?> LoadAsync(HospitalDbContext db, int id, CancellationToken ct = default)
@@ -34,7 +38,8 @@ public sealed record DispensationPrint(Dispensation Dispensation, string StoreNa
         }).ToList();
         var patient = p.Visit!.Patient!;
         var birth = patient.DateOfBirth is { } born ? born.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : patient.BirthYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new DispensationPrint(d, store, facility, patient.FullName, patient.Code, birth, p.Visit.Code, p.NationalCode, p.Form, doctor, printed);
+        var dispenser = await Cashier.CashierNames.FullNameAsync(db, d.DispensedBy, ct);
+        return new DispensationPrint(d, dispenser, store, facility, patient.FullName, patient.Code, birth, p.Visit.Code, p.NationalCode, p.Form, doctor ?? p.SignedBy, printed);
     }
 
     /// <summary><c>GET /pharmacy/dispensations/{id}/slip.pdf</c> and <c>/labels.pdf</c> (pharmacists).</summary>

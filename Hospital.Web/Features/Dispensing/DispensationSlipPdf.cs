@@ -43,8 +43,9 @@ public static class DispensationSlipPdf
         Line("PHIẾU XUẤT THUỐC", 14, bold: true, XStringFormats.TopCenter, 1.5);
         Line($"Cấp phát lúc {VietnamTime.Format(p.Dispensation.DispensedAt)}", 8.5, format: XStringFormats.TopCenter, gap: 2);
 
-        Line($"Người bệnh: {p.PatientName.ToUpperInvariant()}   Mã BN: {p.PatientCode}   Ngày sinh: {p.PatientBirth}", 9);
-        Line($"Mã lượt khám: {p.VisitCode}   Mã đơn thuốc: {p.PrescriptionCode}", 9);
+        Line($"Người bệnh: {p.PatientName.ToUpperInvariant()}", 9, bold: true);
+        Line($"Mã BN: {p.PatientCode}   Ngày sinh: {p.PatientBirth}   Mã lượt khám: {p.VisitCode}", 9);
+        Line($"Mã đơn thuốc: {p.PrescriptionCode}", 9);
         Line($"{DispensingLabels.Form(p.Form)}   Bác sĩ kê đơn: {p.DoctorName}", 9);
         if (p.Dispensation.ReceiverName is { } receiver) Line($"Người nhận thuốc: {receiver}   Số CCCD/định danh: {p.Dispensation.ReceiverIdNumber}", 9);
         y += 4;
@@ -57,7 +58,7 @@ public static class DispensationSlipPdf
         for (var n = 0; n < p.Lines.Count; n++)
         {
             var l = p.Lines[n];
-            string[] cells = [$"{n + 1}", $"{l.DrugName} {l.Strength}".Trim(), l.LotNumber, VietnamTime.Date(l.Expiry), l.Unit, PrescriptionDispensing.Qty(l.Quantity)];
+            string[] cells = [$"{n + 1}", l.Title, l.LotNumber, VietnamTime.Date(l.Expiry), l.Unit, PrescriptionDispensing.Qty(l.Quantity)];
             for (var i = 0; i < cells.Length; i++) Cell(gfx, cells[i], i, at, width, y);
             y += 12;
             if (l.Returned > 0)
@@ -79,7 +80,7 @@ public static class DispensationSlipPdf
         gfx.DrawString("(Ký, ghi rõ họ tên)", DejaVuFontResolver.Face(7.5), XBrushes.Black, new XRect(Margin + half, y + 11, half, 10), XStringFormats.TopCenter);
         if (p.Dispensation.ReceiverName is { } r)
             gfx.DrawString(r, DejaVuFontResolver.Face(9), XBrushes.Black, new XRect(Margin, y + 52, half, 12), XStringFormats.TopCenter);
-        gfx.DrawString(p.Dispensation.DispensedBy, DejaVuFontResolver.Face(9), XBrushes.Black, new XRect(Margin + half, y + 52, half, 12), XStringFormats.TopCenter);
+        gfx.DrawString(p.DispenserName, DejaVuFontResolver.Face(9), XBrushes.Black, new XRect(Margin + half, y + 52, half, 12), XStringFormats.TopCenter);
         gfx.Dispose();
 
         using var output = new MemoryStream();
