@@ -67,6 +67,8 @@ public sealed class EPrescriptionClient(HttpClient http, EPrescriptionOptions op
         var accepted = status is >= 200 and < 300 && errors.Count == 0 && success is not { ValueKind: JsonValueKind.False };
         if (!accepted && errors.Count > 0) text = (text.Length > 0 ? text + ": " : "") + string.Join("; ", errors);
         if (text.Length == 0) text = accepted ? "Gửi đơn thuốc thành công" : $"Hệ thống đơn thuốc quốc gia trả HTTP {status}";
+        // The checksum is the system's receipt of what it stored: kept in the message shown with the prescription.
+        if (accepted && json is { } r && BhxhReplies.Text(r, "checksum") is { Length: > 0 } checksum) text += $" (checksum {checksum})";
         return new EPrescriptionSendResult(accepted, status, text, request, raw);
     }
 

@@ -23,6 +23,9 @@ public sealed class EPrescriptionOptions
     /// <summary>Start the simulator answering 503, to show an outage in a demo (the outbox keeps retrying).</summary>
     public bool SimulatorUnavailable { get; set; }
 
+    /// <summary>The board's "chưa gửi quá N phút" filter: TT 26 Đ12 k6d wants the prescription sent right after the visit.</summary>
+    public int LateAfterMinutes { get; set; } = 30;
+
     public string LoginPath { get; set; } = "/api/auth/dang-nhap-co-so-kham-chua-benh";
     public string SendPath { get; set; } = "/api/v1/gui-don-thuoc";
 
