@@ -1,13 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Hospital.Integration.Simulators;
 
 namespace Hospital.Integration.EPrescription.Simulator;
 
@@ -26,69 +24,27 @@ public sealed record SimulatedPrescription(string Code, string Json, DateTime Re
 /// dot_dung_thuoc → 422 with danh_sach_cac_loi; a ma_don_thuoc already received → 422 "Đơn thuốc đã
 /// được sử dụng trước đó"; else 200 {success: "Gửi đơn thuốc thành công", checksum}.</item>
 /// </list>
-/// <see cref="Unavailable"/> keeps it listening but answering 503 (an outage); it also stops and
-/// starts again on the same port.
+/// Outages: <see cref="LoopbackHttpSimulator.Unavailable"/> or a stop and start.
 /// </summary>
-public sealed class EPrescriptionSimulator(string linkCode, string password, TimeProvider? clock = null) : IAsyncDisposable
+public sealed class EPrescriptionSimulator(string linkCode, string password, TimeProvider? clock = null) : LoopbackHttpSimulator
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, DateTime> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SimulatedPrescription> _received = new(StringComparer.OrdinalIgnoreCase);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private WebApplication? _app;
     private int _logins;
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
-    public int Port { get; private set; }
-    public bool IsRunning => _app is not null;
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public int Logins => _logins;
     public IReadOnlyCollection<SimulatedPrescription> Received => _received.Values.OrderBy(r => r.ReceivedAtUtc).ToList();
-    /// <summary>While set, every call answers HTTP 503.</summary>
-    public bool Unavailable { get; set; }
 
     /// <summary>Makes every issued token invalid: the next send gets 401 and must log in again.</summary>
     public void RevokeAllTokens() => _tokens.Clear();
 
-    public async Task StartAsync(int port = 0, CancellationToken ct = default)
+    protected override void Map(WebApplication app)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_app is not null) return;
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, Port != 0 ? Port : port));
-            var app = builder.Build();
-            app.Use(async (ctx, next) =>
-            {
-                if (!Unavailable) { await next(ctx); return; }
-                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await ctx.Response.WriteAsync("Service Unavailable");
-            });
-            app.MapPost("/api/auth/dang-nhap-co-so-kham-chua-benh", (Delegate)Login);
-            app.MapPost("/api/v1/gui-don-thuoc", (Delegate)Receive);
-            await app.StartAsync(ct);
-            Port = app.Urls.Select(u => new Uri(u)).First().Port;
-            _app = app;
-        }
-        finally { _gate.Release(); }
+        app.MapPost("/api/auth/dang-nhap-co-so-kham-chua-benh", (Delegate)Login);
+        app.MapPost("/api/v1/gui-don-thuoc", (Delegate)Receive);
     }
-
-    public async Task StopAsync(CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_app is null) return;
-            await _app.StopAsync(ct);
-            await _app.DisposeAsync();
-            _app = null;
-        }
-        finally { _gate.Release(); }
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync();
 
     private DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
 
