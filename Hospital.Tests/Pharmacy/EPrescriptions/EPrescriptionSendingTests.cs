@@ -7,6 +7,7 @@ using Hospital.Domain.Visits;
 using Hospital.Emr.Prescriptions;
 using Hospital.Integration.EPrescription.Simulator;
 using Hospital.Tests.Infrastructure;
+using Hospital.Tests.Queues;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Hospital.Tests.Prescriptions.PrescriptionTestKit;
@@ -47,6 +48,9 @@ public sealed class EPrescriptionSendingTests
         var (_, board) = await session.GetPageAsync("/pharmacy/e-prescriptions?q=" + rx.NationalCode);
         Assert.Equal("Chưa gửi", board.QuerySelector("[data-testid=erx-status]")!.TextContent.Trim());
         Assert.Empty(simulator.Received);
+        using var doctor = await QueueWebKit.SignedInAsync(app, "doctor");
+        var (_, panel) = await doctor.GetPageAsync($"/clinic/visits/{visit.VisitId}/prescriptions");
+        Assert.Equal("Đơn thuốc quốc gia: Chưa gửi", Normalize(panel.QuerySelector("[data-testid=rx-national-status]")!.TextContent));
 
         simulator.Unavailable = false;
         await RunOutboxAsync(app);
@@ -64,6 +68,8 @@ public sealed class EPrescriptionSendingTests
         (_, board) = await session.GetPageAsync("/pharmacy/e-prescriptions?q=" + rx.NationalCode);
         Assert.Equal("Đã gửi", board.QuerySelector("[data-testid=erx-status]")!.TextContent.Trim());
         Assert.StartsWith("Gửi đơn thuốc thành công", board.QuerySelector("[data-testid=erx-message]")!.TextContent.Trim());
+        (_, panel) = await doctor.GetPageAsync($"/clinic/visits/{visit.VisitId}/prescriptions");
+        Assert.Equal("Đơn thuốc quốc gia: Đã gửi", Normalize(panel.QuerySelector("[data-testid=rx-national-status]")!.TextContent));
 
         // The payload of a demo-like prescription has every documented field with the right formats.
         var received = Assert.Single(simulator.Received);
@@ -168,6 +174,8 @@ public sealed class EPrescriptionSendingTests
         }
         return (visit, Assert.Single(await PrescriptionsAsync(app, visit)));
     }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<long> MessageIdAsync(HospitalAppFactory app, string code)
     {
