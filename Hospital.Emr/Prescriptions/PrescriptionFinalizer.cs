@@ -3,6 +3,7 @@ using Hospital.Domain.Catalog;
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Common;
 using Hospital.Domain.Data;
+using Hospital.Domain.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.Emr.Prescriptions;
@@ -11,7 +12,8 @@ namespace Hospital.Emr.Prescriptions;
 /// Signs the visit's draft prescriptions at the conclusion (or at the addendum that signs a
 /// correcting draft): all rules again, with the exam's final diagnoses (primary + secondary) for
 /// the day limits; then each gets its national code, the diagnoses as printed, Status Signed, the
-/// signer and the dates it covers. Changes the context only; the caller saves with the rest of the
+/// signer and the dates it covers, and a message for the national e-prescription system
+/// (<see cref="NationalPrescriptionOutbox"/>). Changes the context only; the caller saves with the rest of the
 /// conclusion, so a refusal (any error) leaves everything as it was.
 /// </summary>
 public sealed class PrescriptionFinalizer(PrescribingRuleTables rules, TimeProvider clock, IAuditUser signer) : IPrescriptionFinalizer
@@ -70,6 +72,7 @@ public sealed class PrescriptionFinalizer(PrescribingRuleTables rules, TimeProvi
                 days = Math.Min(days, round);
             if (p.Form is PrescriptionForm.Narcotic or PrescriptionForm.Psychotropic) p.Round = 1;
             p.EndDate = today.AddDays(days - 1);
+            OutboxWriter.Enqueue(db, clock, NationalPrescriptionOutbox.Send, new NationalPrescriptionMessage(p.Id), p.NationalCode, NationalPrescriptionOutbox.MaxAttempts);
         }
         return new PrescriptionSigning([], drafts);
     }

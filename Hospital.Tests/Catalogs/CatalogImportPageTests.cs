@@ -68,26 +68,32 @@ public sealed class CatalogImportPageTests
     }
 
     /// <summary>Posts the upload form as a browser does (multipart, with its hidden fields) and opens the preview it redirects to.</summary>
-    private static async Task<IHtmlDocument> UploadAsync(WebSession session, string csv)
+    private static Task<IHtmlDocument> UploadAsync(WebSession session, string csv) =>
+        UploadAsync(session, Url, Encoding.UTF8.GetBytes(csv), "danh-muc.csv");
+
+    /// <summary>The same for any catalogue's import page and any file (.csv or .xlsx).</summary>
+    internal static async Task<IHtmlDocument> UploadAsync(WebSession session, string url, byte[] file, string fileName)
     {
-        var (_, page) = await session.GetPageAsync(Url);
+        var (_, page) = await session.GetPageAsync(url);
         var form = page.QuerySelector("form[enctype='multipart/form-data']")!;
         using var content = new MultipartFormDataContent();
         foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
             content.Add(new StringContent(input.Value), input.Name!);
-        content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "danh-muc.csv");
-        var posted = await session.Client.PostAsync(Url, content);
-        Assert.True(WebSession.IsRedirectTo(posted, Url + "?file="), $"{(int)posted.StatusCode} {posted.Headers.Location}");
+        content.Add(new ByteArrayContent(file), "file", fileName);
+        var posted = await session.Client.PostAsync(url, content);
+        Assert.True(WebSession.IsRedirectTo(posted, url + "?file="), $"{(int)posted.StatusCode} {posted.Headers.Location}");
         var (_, preview) = await session.GetPageAsync(posted.Headers.Location!.OriginalString);
         Assert.NotNull(preview.QuerySelector("[data-testid=import-preview]"));
         return preview;
     }
 
     /// <summary>Posts the confirmation form's fields whether or not its button is enabled.</summary>
-    private static Task<HttpResponseMessage> ConfirmAsync(WebSession session, IHtmlDocument preview)
+    private static Task<HttpResponseMessage> ConfirmAsync(WebSession session, IHtmlDocument preview) => ConfirmAsync(session, Url, preview);
+
+    internal static Task<HttpResponseMessage> ConfirmAsync(WebSession session, string url, IHtmlDocument preview)
     {
         var form = preview.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=file]") is not null);
         var fields = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().ToDictionary(i => i.Name!, i => i.Value);
-        return session.Client.PostAsync(Url, new FormUrlEncodedContent(fields));
+        return session.Client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 }

@@ -41,7 +41,7 @@ internal static class ClaimEpisodes
             new()
             {
                 Stt = 1, MaThuoc = "40.15", MaNhom = 4, TenThuoc = "Paracetamol 500mg", DonViTinh = "Viên", HamLuong = "500mg",
-                DuongDung = "1.01", LieuDung = "1 Viên/lần * 3 lần/ngày * 5 ngày", SoDangKy = "VD-12345-10", PhamVi = 1, TyleTtBh = 100,
+                DuongDung = "1.01", LieuDung = "1 Viên/lần * 3 lần/ngày * 5 ngày", SoDangKy = "VD-12345-10", TtThau = "125/QĐ-BV;G1;N4;2026", PhamVi = 1, TyleTtBh = 100,
                 SoLuong = 15, DonGia = 830.033m, Money = drug, MaKhoa = "K01", MaBacSi = "000123/HNO-CCHN",
                 NgayYl = new DateTime(2026, 11, 20, 10, 0, 0), ChargeId = 3, OrderingStaffId = DoctorId,
             },

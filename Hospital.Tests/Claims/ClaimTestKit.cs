@@ -50,6 +50,7 @@ internal static class ClaimTestKit
         {
             Code = "40." + Random.Shared.Next(100, 999), Name = "Thuốc thử 500mg", ActiveIngredient = "Paracetamol", Strength = "500mg",
             RouteCode = "1.01", RegistrationNo = "VD-1234-56", Unit = "Viên", Price = 1_234.5m, BhytPaymentRate = 50, CostGroup = BhytCostGroup.DrugByRate,
+            TenderDecision = "125/QĐ-BV", TenderPackage = 1, TenderGroup = 4, TenderYear = 2026, DosageForm = "Viên nén",
         };
         drug.RefreshSearchKey();
         db.Add(drug);

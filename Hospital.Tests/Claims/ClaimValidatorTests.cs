@@ -15,6 +15,16 @@ public sealed class ClaimValidatorTests
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => $"{f.Table}.{f.Field}: {f.Message}")));
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(17)]
+    public void Groups_7_and_17_need_no_bid_result(int group)
+    {
+        var e = ClaimEpisodes.Valid();
+        e = e with { Drugs = [e.Drugs[0] with { MaNhom = group, TtThau = null }] };
+        Assert.DoesNotContain(ClaimValidator.Validate(e, ClaimEpisodes.Catalog()), f => f.Field == "TT_THAU");
+    }
+
     public sealed record Case(string Name, Func<ClaimEpisode, ClaimEpisode> Break, string Table, string Field, ClaimFixSource Source, string? Key, string Says)
     {
         public override string ToString() => Name;
@@ -42,6 +52,12 @@ public sealed class ClaimValidatorTests
             e => e.WithService(1, r => r with { MaDichVu = "22.9999.0000" }),
             "XML3", "MA_DICH_VU", ClaimFixSource.CatalogItem, "22.9999.0000", "không có trong danh mục dịch vụ kỹ thuật"),
         // Other rejection rules of the spec.
+        new("drug without its bid result (TT_THAU)",
+            e => e with { Drugs = [e.Drugs[0] with { TtThau = null }] },
+            "XML2", "TT_THAU", ClaimFixSource.CatalogItem, "40.15", "Thiếu TT_THAU"),
+        new("bid result not decision;G;N;year",
+            e => e with { Drugs = [e.Drugs[0] with { TtThau = "125/QĐ-BV;1;4;2026" }] },
+            "XML2", "TT_THAU", ClaimFixSource.CatalogItem, "40.15", "không đúng dạng"),
         new("prescriber without a staff entry",
             e => e with { Drugs = [e.Drugs[0] with { MaBacSi = null, OrderingStaffId = null }] },
             "XML2", "MA_BAC_SI", ClaimFixSource.Charge, "3", "chưa ghi người chỉ định"),

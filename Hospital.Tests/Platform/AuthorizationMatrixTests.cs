@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests
         ("/clinic/icd10", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
+        // National e-prescription board and its resend (issue 7): pharmacists; doctors see the status on their prescription panel.
+        ("/pharmacy/e-prescriptions", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
         // Cashier (issue 6): a void needs a second person (another cashier or an administrator); administrators open receipt books.
         ("/cashier/voids", [Roles.Cashier, Roles.Admin]),

@@ -32,7 +32,43 @@ public static class DemoFormulary
             BhytPaymentRate = rate,
             CoveredByBhyt = covered,
             ControlClass = control,
+            DosageForm = DosageFormOf(unit, route),
+            Packing = PackingOf(unit),
+            // One invented bid result for the whole formulary: decision, package 1, group by TT 07/2024 (N1–N5), this year's tender.
+            TenderDecision = "125/QĐ-BV",
+            TenderPackage = 1,
+            TenderGroup = 1 + n % 5,
+            TenderYear = 2026,
+            Storage = StorageOf(name),
         };
+
+    /// <summary>DANG_BAO_CHE from the unit and route, as a bid result writes it.</summary>
+    private static string DosageFormOf(string unit, string route) => unit switch
+    {
+        "Viên" => "Viên nén",
+        "Gói" => "Thuốc bột",
+        "Ống" or "Lọ" when route != Oral => "Dung dịch tiêm",
+        "Chai" when route != Oral => "Dung dịch tiêm truyền",
+        "Chai" or "Lọ" => "Dung dịch uống",
+        "Tuýp" => "Kem bôi da",
+        "Bình xịt" => "Thuốc xịt",
+        _ => "Khác",
+    };
+
+    private static string PackingOf(string unit) => unit switch
+    {
+        "Viên" => "Hộp 10 vỉ x 10 viên",
+        "Gói" => "Hộp 30 gói",
+        "Ống" => "Hộp 10 ống",
+        "Lọ" => "Hộp 1 lọ",
+        "Chai" => "Thùng 20 chai",
+        _ => $"Hộp 1 {unit.ToLowerInvariant()}",
+    };
+
+    /// <summary>GSP (TT 36/2018): insulin and vaccines in the cold chain, everything else below 30 °C.</summary>
+    private static string StorageOf(string name) =>
+        name.Contains("Insulin", StringComparison.OrdinalIgnoreCase) || name.Contains("vắc", StringComparison.OrdinalIgnoreCase)
+            ? "Bảo quản lạnh 2–8°C" : "Nơi khô, dưới 30°C, tránh ánh sáng";
 
     private const string NamHa = "Công ty CP Dược phẩm Nam Hà";
     private const string Dhg = "Công ty CP Dược Hậu Giang";

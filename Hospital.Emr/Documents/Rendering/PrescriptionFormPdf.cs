@@ -30,6 +30,10 @@ public static class PrescriptionFormPdf
         w.Text(h.FacilityName.ToUpperInvariant(), bold: true, size: 7.5);
         w.Text($"Mã CSKCB: {h.FacilityCode}", size: 7.5);
         w.Text($"Mã đơn thuốc: {rx.NationalCode ?? "(chưa cấp)"}", bold: true);
+        // The form is a signed document frozen at issue, usually before the send: it states the sending
+        // only once it happened (a later issue), never a "not sent" that would soon be false on paper.
+        if (rx.NationalStatus == NationalPrescriptionStatus.Sent && rx.NationalSentAt is { } sent)
+            w.Text($"Đã gửi Hệ thống đơn thuốc quốc gia lúc {Hospital.Domain.Common.VietnamCalendar.ToLocal(sent).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)}", size: 7.5);
         w.Gap(Math.Max(0, top + qrSize - w.Y));
         w.Title(FormTitle(rx.Form));
 

@@ -21,6 +21,10 @@ public static partial class ClaimValidator
             {
                 f.Required(T, "HAM_LUONG", r.HamLuong, 1024, ClaimFixSource.CatalogItem, r.MaThuoc);
                 f.Required(T, "DUONG_DUNG", r.DuongDung, 4, ClaimFixSource.CatalogItem, r.MaThuoc);
+                // TT_THAU: required except groups 7 and 17 (QĐ 130/4750 XML2), from the bid result in the catalogue.
+                f.Required(T, "TT_THAU", r.TtThau, 50, ClaimFixSource.CatalogItem, r.MaThuoc);
+                if (r.TtThau is { Length: > 0 } tender && !Hospital.Domain.Catalog.TenderReference.IsWellFormed(tender))
+                    f.Add(T, "TT_THAU", $"{where}: thông tin thầu \"{tender}\" không đúng dạng số quyết định;G<gói>;N<nhóm>;năm.", ClaimFixSource.CatalogItem, r.MaThuoc);
             }
             f.Required(T, "LIEU_DUNG", r.LieuDung, 1024, ClaimFixSource.Exam);
             if (!ClaimCodeLists.IsDrugGroup(r.MaNhom))

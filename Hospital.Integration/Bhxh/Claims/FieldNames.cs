@@ -13,7 +13,7 @@ internal static class FieldNames
         ["MA_NOI_DI"] = "nơi chuyển đi", ["MA_NOI_DEN"] = "nơi chuyển đến", ["GIAY_CHUYEN_TUYEN"] = "số giấy chuyển tuyến",
         ["MA_KHOA"] = "mã khoa", ["MA_HSBA"] = "số hồ sơ bệnh án / phiếu khám",
         ["MA_THUOC"] = "mã thuốc", ["TEN_THUOC"] = "tên thuốc", ["DON_VI_TINH"] = "đơn vị tính", ["HAM_LUONG"] = "hàm lượng",
-        ["DUONG_DUNG"] = "mã đường dùng", ["LIEU_DUNG"] = "liều dùng", ["SO_DANG_KY"] = "số đăng ký",
+        ["DUONG_DUNG"] = "mã đường dùng", ["LIEU_DUNG"] = "liều dùng", ["SO_DANG_KY"] = "số đăng ký", ["TT_THAU"] = "thông tin thầu",
         ["MA_DICH_VU"] = "mã dịch vụ", ["TEN_DICH_VU"] = "tên dịch vụ", ["MA_VAT_TU"] = "mã vật tư", ["TEN_VAT_TU"] = "tên vật tư",
         ["MA_BAC_SI"] = "mã chứng chỉ hành nghề của bác sĩ chỉ định", ["NGUOI_THUC_HIEN"] = "mã chứng chỉ hành nghề của người thực hiện",
         ["TEN_CHI_SO"] = "tên chỉ số", ["DIEN_BIEN_LS"] = "diễn biến lâm sàng", ["MA_CSKCB_DEN"] = "cơ sở chuyển đến",

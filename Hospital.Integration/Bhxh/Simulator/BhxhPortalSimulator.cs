@@ -10,8 +10,8 @@ using Hospital.Domain.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Hospital.Integration.Simulators;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hospital.Integration.Bhxh.Simulator;
 
@@ -38,7 +38,7 @@ namespace Hospital.Integration.Bhxh.Simulator;
 /// and starts again on the same port, which is how tests take the portal down and bring it back;
 /// <see cref="Unavailable"/> keeps it listening but answering 503 to everything (a gateway outage).
 /// </summary>
-public sealed class BhxhPortalSimulator(string username, string password, TimeProvider? clock = null) : IAsyncDisposable
+public sealed class BhxhPortalSimulator(string username, string password, TimeProvider? clock = null) : LoopbackHttpSimulator
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -46,22 +46,14 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     private readonly ConcurrentDictionary<string, SimulatedCard> _cards = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<SimulatedCheckIn> _checkIns = new();
     private readonly ConcurrentQueue<SimulatedClaim> _claims = new();
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private WebApplication? _app;
     private int _tokensIssued, _cardChecks, _sequence;
 
     public string Username => username;
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
-    /// <summary>The port, fixed after the first start so a restart comes back at the same address.</summary>
-    public int Port { get; private set; }
-    public bool IsRunning => _app is not null;
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
     public int TokensIssued => _tokensIssued;
     public int CardChecks => _cardChecks;
     public IReadOnlyCollection<SimulatedCheckIn> CheckIns => _checkIns;
     public IReadOnlyCollection<SimulatedClaim> Claims => _claims;
-    /// <summary>While set, every call answers HTTP 503 (the gateway is down for maintenance or overloaded).</summary>
-    public bool Unavailable { get; set; }
 
     public void AddCard(SimulatedCard card)
     {
@@ -72,50 +64,13 @@ public sealed class BhxhPortalSimulator(string username, string password, TimePr
     /// <summary>Makes every issued token invalid, as when the gateway restarts its sessions: the next call must log in again.</summary>
     public void RevokeAllTokens() => _tokens.Clear();
 
-    /// <param name="port">0 = any free loopback port at the first start; ignored once a port is fixed.</param>
-    public async Task StartAsync(int port = 0, CancellationToken ct = default)
+    protected override void Map(WebApplication app)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_app is not null) return;
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            var listenPort = Port != 0 ? Port : port;
-            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, listenPort));
-            var app = builder.Build();
-            app.Use(async (ctx, next) =>
-            {
-                if (!Unavailable) { await next(ctx); return; }
-                ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                await ctx.Response.WriteAsync("Service Unavailable");
-            });
-            app.MapPost("/api/token/take", (Delegate)TakeToken);
-            app.MapPost("/api/egw/KQNhanLichSuKCB2024", (Delegate)CheckCard);
-            app.MapPost("/api/qd130/checkInKcbQd3176", (Delegate)CheckIn);
-            app.MapPost("/api/qd130/guiHoSoXmlQD3176", (Delegate)ReceiveClaim);
-            await app.StartAsync(ct);
-            var address = app.Urls.Select(u => new Uri(u)).First();
-            Port = address.Port;
-            _app = app;
-        }
-        finally { _gate.Release(); }
+        app.MapPost("/api/token/take", (Delegate)TakeToken);
+        app.MapPost("/api/egw/KQNhanLichSuKCB2024", (Delegate)CheckCard);
+        app.MapPost("/api/qd130/checkInKcbQd3176", (Delegate)CheckIn);
+        app.MapPost("/api/qd130/guiHoSoXmlQD3176", (Delegate)ReceiveClaim);
     }
-
-    public async Task StopAsync(CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_app is null) return;
-            await _app.StopAsync(ct);
-            await _app.DisposeAsync();
-            _app = null;
-        }
-        finally { _gate.Release(); }
-    }
-
-    public async ValueTask DisposeAsync() => await StopAsync();
 
     private DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(UtcNow + VietnamOffset);

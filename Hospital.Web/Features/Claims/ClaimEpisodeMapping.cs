@@ -56,6 +56,7 @@ public static class ClaimEpisodeMapping
                     Stt = drugs.Count + 1, MaThuoc = c.ItemCode, MaNhom = (int)c.CostGroup, TenThuoc = c.ItemName, DonViTinh = c.Unit,
                     HamLuong = info?.Strength, DuongDung = info?.RouteCode, LieuDung = rx is null ? null : Dose(rx), CachDung = rx?.Usage,
                     SoDangKy = info?.RegistrationNo?.Replace(" ", "", StringComparison.Ordinal),
+                    DangBaoChe = info?.DosageForm, TtThau = info?.TenderReference,
                     PhamVi = inScope ? 1 : 2, TyleTtBh = inScope ? c.BhytPayableRatio : 0,
                     SoLuong = c.Quantity, DonGia = c.UnitPrice, Money = money, MaKhoa = department,
                     MaBacSi = Certificate(batch, orderingId), NgayYl = VietnamTime.ToLocal(c.OrderedAt),

@@ -12,7 +12,7 @@ namespace Hospital.Web.Features.Claims;
 public sealed record ClaimStaff(int Id, string Name, string? Certificate);
 
 /// <summary>The drug fields XML2 takes from the formulary.</summary>
-public sealed record ClaimDrugInfo(string? Strength, string? RouteCode, string? RegistrationNo);
+public sealed record ClaimDrugInfo(string? Strength, string? RouteCode, string? RegistrationNo, string? DosageForm = null, string? TenderReference = null);
 
 /// <summary>The order behind a service charge: its result times and text, and the released lab values (XML4).</summary>
 public sealed record ClaimOrderInfo(long ChargeId, DateTime? PerformedAt, string? ResultText, string? ResultConclusion, IReadOnlyList<ServiceResult> Values);
@@ -58,7 +58,8 @@ public sealed class ClaimSourceBatch
             .Select(s => new ClaimStaff(s.Id, s.Name, s.PracticeCertificateNo)).ToDictionaryAsync(s => s.Id, ct);
         var drugIds = charges.Select(c => c.DrugId).OfType<int>().Distinct().ToList();
         var drugs = await db.Set<Drug>().AsNoTracking().Where(d => drugIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => new ClaimDrugInfo(d.Strength, d.RouteCode, d.RegistrationNo), ct);
+            .ToDictionaryAsync(d => d.Id, d => new ClaimDrugInfo(d.Strength, d.RouteCode, d.RegistrationNo, d.DosageForm,
+                TenderReference.Build(d.TenderDecision, d.TenderPackage, d.TenderGroup, d.TenderYear)), ct);
         var supplyIds = charges.Select(c => c.SupplyId).OfType<int>().Distinct().ToList();
         var supplies = await db.Set<Supply>().AsNoTracking().Where(s => supplyIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.BhytCode, ct);
