@@ -39,6 +39,9 @@ public sealed class AuthorizationMatrixTests
         ("/clinic/icd10", [Roles.Doctor, Roles.Nurse]),
         ("/lab", [Roles.LabTech]),
         ("/pharmacy", [Roles.Pharmacist]),
+        // Stock alerts and the monthly stock reports with their Excel export (issue 7 item 4): the pharmacy's own.
+        ("/pharmacy/alerts", [Roles.Pharmacist]),
+        ("/pharmacy/reports", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
         // Cashier (issue 6): a void needs a second person (another cashier or an administrator); administrators open receipt books.
         ("/cashier/voids", [Roles.Cashier, Roles.Admin]),
