@@ -49,7 +49,7 @@ public sealed class StockAlertsTests
         Assert.Equal("Hết hạn và sắp hết hạn trong 3 tháng (2)", expiry.QuerySelector("h2")!.TextContent.Trim());
         var expiryRows = Cells(expiry);
         Assert.Equal(["EXP-1", "NEAR-1"], expiryRows.Select(r => r[3]));
-        Assert.Equal("Đã hết hạn", expiryRows[0][5]);
+        Assert.Equal("Quá hạn dùng", expiryRows[0][5]);
         Assert.Equal($"Còn {today.AddMonths(2).DayNumber - today.DayNumber} ngày", expiryRows[1][5]);
 
         var minimum = page.QuerySelector("[data-testid=alerts-minimum]")!;
