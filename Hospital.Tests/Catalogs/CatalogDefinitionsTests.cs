@@ -9,10 +9,10 @@ public class CatalogDefinitionsTests
     public static TheoryData<string> Slugs => new(CatalogDefinitions.All.Select(d => d.Slug));
 
     [Fact]
-    public void Twelve_catalogs_with_distinct_slugs()
+    public void Thirteen_catalogs_with_distinct_slugs()
     {
-        Assert.Equal(12, CatalogDefinitions.All.Count);
-        Assert.Equal(12, CatalogDefinitions.All.Select(d => d.Slug).Distinct().Count());
+        Assert.Equal(13, CatalogDefinitions.All.Count);
+        Assert.Equal(13, CatalogDefinitions.All.Select(d => d.Slug).Distinct().Count());
         Assert.Same(CatalogDefinitions.Icd10, CatalogDefinitions.Find("ICD10"));
         Assert.Null(CatalogDefinitions.Find("nope"));
     }

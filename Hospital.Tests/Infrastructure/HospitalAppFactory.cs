@@ -33,6 +33,8 @@ public sealed class HospitalAppFactory : WebApplicationFactory<Program>
             ["Demo:Visits"] = "0",
             ["Demo:ConcludedVisits"] = "0",
             ["Demo:WaitingLabOrders"] = "0",
+            // No demo stock: pharmacy tests receive their own and count what is on hand.
+            ["Demo:Stock"] = "false",
             ["Outbox:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",

@@ -84,6 +84,13 @@ public sealed class AuthorizationMatrixTests
         // Claims (issue 6): finance (giám định BHYT) reads the claim list; the board and export live under /insurance.
         ("/api/v1/claims", [Roles.InsuranceOfficer]),
         ("/insurance/staff", [Roles.InsuranceOfficer]),
+        // Stock (issue 7): the pharmacy's stores, receipts, transfers, write-offs, counts and on-hand; stores are a catalog (Admin, /catalogs).
+        ("/pharmacy/stock", [Roles.Pharmacist]),
+        ("/pharmacy/receipts", [Roles.Pharmacist]),
+        ("/pharmacy/transfers", [Roles.Pharmacist]),
+        ("/pharmacy/write-offs", [Roles.Pharmacist]),
+        ("/pharmacy/counts", [Roles.Pharmacist]),
+        ("/api/v1/stock", [Roles.Pharmacist]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

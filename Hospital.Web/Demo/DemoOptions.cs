@@ -1,6 +1,6 @@
 namespace Hospital.Web.Demo;
 
-/// <summary>Settings <c>Demo__Enabled</c>, <c>Demo__Password</c>, <c>Demo__ApiKey</c>, <c>Demo__Patients</c>, <c>Demo__Visits</c>, <c>Demo__ConcludedVisits</c>, <c>Demo__WaitingLabOrders</c>.</summary>
+/// <summary>Settings <c>Demo__Enabled</c>, <c>Demo__Password</c>, <c>Demo__ApiKey</c>, <c>Demo__Patients</c>, <c>Demo__Visits</c>, <c>Demo__ConcludedVisits</c>, <c>Demo__WaitingLabOrders</c>, <c>Demo__Stock</c>.</summary>
 public sealed class DemoOptions
 {
     public bool Enabled { get; set; }
@@ -13,6 +13,8 @@ public sealed class DemoOptions
     public int ConcludedVisits { get; set; } = 8;
     /// <summary>Lab orders of waiting visits resulted by the demo analysers and left for the technician to validate.</summary>
     public int WaitingLabOrders { get; set; } = 3;
+    /// <summary>Supplier receipts, transfers and minimum levels of the demo pharmacy (DemoPharmacy), once per database.</summary>
+    public bool Stock { get; set; } = true;
 
     /// <summary>The demo user names, one per role (issue 2, settings).</summary>
     public static readonly IReadOnlyList<(string UserName, string Role, string FullName)> Users =

@@ -22,6 +22,7 @@ public sealed class DemoSeeder(
     DemoExams exams,
     DemoLabWork lab,
     DemoBilling billing,
+    DemoPharmacy pharmacy,
     TimeProvider clock,
     ILogger<DemoSeeder> log)
 {
@@ -38,6 +39,8 @@ public sealed class DemoSeeder(
         }
         await signing.SeedAsync(credentials.Password, ct);
         await DemoQueueBoard.SeedAsync(db, clock, ct);
+        // Stock before the demo doctor's prescriptions, so the dispensary has something to hand out.
+        await pharmacy.SeedAsync(ct);
         await visits.SeedTodayAsync(options.Value.Visits, ct);
         await exams.SeedTodayAsync(options.Value.ConcludedVisits, credentials.Password, ct);
         await lab.SeedWaitingAsync(options.Value.WaitingLabOrders, ct);

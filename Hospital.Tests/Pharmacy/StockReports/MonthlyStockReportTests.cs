@@ -21,10 +21,10 @@ public sealed class MonthlyStockReportTests
     public async Task The_month_shows_opening_in_out_and_closing_per_drug_and_per_lot(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider);
-        await SeedAsync(app);
+        var store = await SeedAsync(app);
         using var pharmacist = await SignedInAsync(app);
 
-        var (_, page) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={Store}");
+        var (_, page) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={store}");
         var rows = Rows(page);
         // Columns: code, name, strength, unit, opening qty/value, receipts, transfers in, returns, count surplus, in qty/value,
         // dispensed, transfers out, other out, count shortage, out qty/value, closing qty/value.
@@ -37,13 +37,13 @@ public sealed class MonthlyStockReportTests
 
         // The month before ends where October begins (the dispensing at 23:00 on 30/09 local is September's,
         // the receipt at 00:30 on 01/10 local is October's); the month after ends at what is on hand now.
-        var (_, september) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-09&store={Store}");
+        var (_, september) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-09&store={store}");
         Assert.Equal(["TH0001", "0", "0", "100", "10", "90", "90.000"],
             [Rows(september)[1][0], Rows(september)[1][4], Rows(september)[1][5], Rows(september)[1][6], Rows(september)[1][12], Rows(september)[1][18], Rows(september)[1][19]]);
-        var (_, november) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-11&store={Store}");
+        var (_, november) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-11&store={store}");
         Assert.Equal(["99", "20", "5", "114"], [Rows(november)[1][4], Rows(november)[1][6], Rows(november)[1][12], Rows(november)[1][18]]);
 
-        var (_, byLot) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={Store}&lots=1");
+        var (_, byLot) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={store}&lots=1");
         var lots = Rows(byLot);
         Assert.Equal([["TH0052", "RC-1"], ["TH0001", "RB-1"], ["TH0001", "RA-1"]], lots.Select(r => new[] { r[0], r[4] }));
         // Lot B arrived on 1 October: nothing before, 50 received, 1 found at the count, 3 broken.
@@ -58,35 +58,35 @@ public sealed class MonthlyStockReportTests
     public async Task The_controlled_drug_report_and_both_Excel_files_carry_the_same_numbers(DatabaseProvider provider)
     {
         await using var app = await HospitalAppFactory.StartAsync(provider);
-        await SeedAsync(app);
+        var store = await SeedAsync(app);
         using var pharmacist = await SignedInAsync(app);
 
         // TT 20/2017: tồn đầu, nhập, tổng số, xuất, hư hao, tồn cuối, ghi chú; only narcotic, psychotropic and precursor drugs.
-        var (_, page) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={Store}&report=controlled");
+        var (_, page) = await pharmacist.GetPageAsync($"/pharmacy/reports?month=2025-10&store={store}&report=controlled");
         var row = Assert.Single(Rows(page));
         Assert.Equal(["1", "TH0052", "Diazepam 5mg", "5mg", "Viên", "20", "10", "30", "4", "2", "24", "Hỏng, mất, hủy: 2"], row);
 
-        var controlled = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={Store}&report=controlled");
+        var controlled = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={store}&report=controlled");
         Assert.Equal(["1", "TH0052", "20", "10", "30", "4", "2", "24"],
             [controlled["A5"], controlled["B5"], controlled["F5"], controlled["G5"], controlled["H5"], controlled["I5"], controlled["J5"], controlled["K5"]]);
         Assert.False(controlled.ContainsKey("A6"));
 
-        var stock = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={Store}");
+        var stock = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={store}");
         Assert.Equal(["TH0001", "90", "90000", "50", "2", "1", "53", "78512.75", "30", "10", "3", "1", "44", "45500.75", "99", "123012"],
             [stock["A6"], stock["E6"], stock["F6"], stock["G6"], stock["I6"], stock["J6"], stock["K6"], stock["L6"], stock["M6"], stock["N6"],
              stock["O6"], stock["P6"], stock["Q6"], stock["R6"], stock["S6"], stock["T6"]]);
         Assert.Equal(["Tổng cộng", "96000", "81512.75", "47300.75", "130212"], [stock["A7"], stock["F7"], stock["L7"], stock["R7"], stock["T7"]]);
         Assert.Contains("Kho báo cáo RPT-1", stock["A2"]);
 
-        var lots = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={Store}&lots=1");
+        var lots = await Workbook(pharmacist, $"/pharmacy/reports/export?month=2025-10&store={store}&lots=1");
         Assert.Equal(["RB-1", "46568", "48", "72012"], [lots["E6"], lots["F6"], lots["U6"], lots["V6"]]); // 46568 = 30/06/2027 as an Excel date
 
         var bad = await pharmacist.Client.GetAsync("/pharmacy/reports/export?month=2025-13");
         Assert.True(WebSession.IsRedirectTo(bad, "/pharmacy/reports"));
         var (_, badMonth) = await pharmacist.GetPageAsync("/pharmacy/reports?month=tháng-10");
         Assert.Contains("Tháng không hợp lệ", badMonth.QuerySelector("[data-testid=stock-report-error]")!.TextContent);
-        var (_, badStore) = await pharmacist.GetPageAsync("/pharmacy/reports?month=2025-10&store=KHONG-CO");
-        Assert.Contains("Không có kho mã KHONG-CO", badStore.QuerySelector("[data-testid=stock-report-error]")!.TextContent);
+        var (_, badStore) = await pharmacist.GetPageAsync("/pharmacy/reports?month=2025-10&store=999999");
+        Assert.Contains("Không có kho này.", badStore.QuerySelector("[data-testid=stock-report-error]")!.TextContent);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ public sealed class MonthlyStockReportTests
     /// 2 returned, 1 short at the count; B: 1 found at the count, 3 broken; Diazepam: 4 dispensed, 2 destroyed, 10 received.
     /// November: A: 5 dispensed, 20 received.
     /// </summary>
-    private static async Task SeedAsync(HospitalAppFactory app)
+    private static async Task<int> SeedAsync(HospitalAppFactory app)
     {
         var kit = await StartAsync(app, Store);
         var a = await kit.LotAsync("TH0001", "RA-1", new DateOnly(2027, 12, 31));
@@ -116,6 +116,7 @@ public sealed class MonthlyStockReportTests
         await kit.PostAsync(Utc(2025, 10, 25), c, Receipt, 10, 300m);
         await kit.PostAsync(Utc(2025, 11, 3), a, Dispense, -5);
         await kit.PostAsync(Utc(2025, 11, 4), a, Receipt, 20, 1000m);
+        return kit.StoreId;
     }
 
     internal static async Task<WebSession> SignedInAsync(HospitalAppFactory app)

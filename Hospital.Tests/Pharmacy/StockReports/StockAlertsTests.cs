@@ -43,7 +43,7 @@ public sealed class StockAlertsTests
         await kit.PostAsync(DaysAgo(70), old, Dispense, -1);
 
         using var pharmacist = await MonthlyStockReportTests.SignedInAsync(app);
-        var (_, page) = await pharmacist.GetPageAsync("/pharmacy/alerts?store=ALR-1");
+        var (_, page) = await pharmacist.GetPageAsync($"/pharmacy/alerts?store={kit.StoreId}");
 
         var expiry = page.QuerySelector("[data-testid=alerts-expiry]")!;
         Assert.Equal("Hết hạn và sắp hết hạn trong 3 tháng (2)", expiry.QuerySelector("h2")!.TextContent.Trim());
@@ -65,8 +65,8 @@ public sealed class StockAlertsTests
 
         Assert.Equal("5 cảnh báo", page.QuerySelector("[data-testid=alerts-count]")!.TextContent.Trim());
 
-        var (_, unknown) = await pharmacist.GetPageAsync("/pharmacy/alerts?store=KHONG-CO");
-        Assert.Contains("Không có kho mã KHONG-CO", unknown.QuerySelector("[data-testid=alerts-error]")!.TextContent);
+        var (_, unknown) = await pharmacist.GetPageAsync("/pharmacy/alerts?store=999999");
+        Assert.Contains("Không có kho này.", unknown.QuerySelector("[data-testid=alerts-error]")!.TextContent);
     }
 
     private static List<string[]> Cells(AngleSharp.Dom.IElement section) =>

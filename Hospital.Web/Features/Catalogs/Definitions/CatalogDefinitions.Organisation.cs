@@ -1,8 +1,10 @@
 using Hospital.Domain.Catalog;
+using Hospital.Domain.Pharmacy;
+using Hospital.Web.Features.Stock;
 
 namespace Hospital.Web.Features.Catalogs;
 
-/// <summary>The hospital's own organisation: departments, rooms and staff.</summary>
+/// <summary>The hospital's own organisation: departments, rooms, staff and the pharmacy's stores.</summary>
 public static partial class CatalogDefinitions
 {
     private static readonly Dictionary<DepartmentKind, string> DepartmentKinds = new()
@@ -71,6 +73,23 @@ public static partial class CatalogDefinitions
                 inList: true, columns: ["department", "ma_khoa"]),
             Fields<Staff>.Of("phone", "Điện thoại", FieldKinds.OptionalText(20), x => x.Phone, (x, v) => x.Phone = v,
                 columns: ["so_dien_thoai", "dien_thoai"]),
+        ],
+    };
+
+    private static readonly Dictionary<StoreKind, string> StoreKinds =
+        Enum.GetValues<StoreKind>().ToDictionary(k => k, StockLabels.Store);
+
+    /// <summary>Kho dược: the main store, the outpatient dispensary and the ward cabinets (tủ trực) of departments.</summary>
+    public static CatalogDefinition<Store> Stores { get; } = new("stores", "Kho dược, tủ trực")
+    {
+        CodeColumns = ["ma_kho"],
+        NameColumns = ["ten_kho"],
+        Extra =
+        [
+            Fields<Store>.Of("kind", "Loại kho", FieldKinds.Choice(StoreKinds), x => x.Kind, (x, v) => x.Kind = v,
+                required: true, inList: true, columns: ["loai", "loai_kho"]),
+            Fields<Store>.Of("departmentCode", "Khoa", FieldKinds.Department(), x => x.DepartmentId, (x, v) => x.DepartmentId = v,
+                inList: true, columns: ["department", "ma_khoa"]),
         ],
     };
 }

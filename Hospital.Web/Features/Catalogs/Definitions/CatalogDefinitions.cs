@@ -10,7 +10,7 @@ public static partial class CatalogDefinitions
 
     public static IReadOnlyList<ICatalogDefinition> All => _all ??=
     [
-        Departments, Rooms, Staff,
+        Departments, Rooms, Staff, Stores,
         Icd10, Services, Drugs, Supplies,
         Provinces, Communes, Ethnicities, Occupations, BhytGroups,
     ];
