@@ -42,6 +42,10 @@ public class Prescription : IVoidable
     public int? ReplacesPrescriptionId { get; set; }
     /// <summary>Kept by the dispensary (Pharmacy.DispensingStatus); the queue filters on it.</summary>
     public Pharmacy.DispensingStatus DispensingStatus { get; set; }
+    /// <summary>When the pharmacy closed what was still pending (<see cref="Pharmacy.DispensingStatus.Closed"/>), by whom and why.</summary>
+    public DateTime? DispensingClosedAt { get; set; }
+    public string? DispensingClosedBy { get; set; }
+    public string? DispensingCloseReason { get; set; }
 
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -117,6 +121,8 @@ internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Presc
         b.Property(x => x.NationalStatus).HasConversion<int>();
         b.Property(x => x.DispensingStatus).HasConversion<int>();
         b.HasIndex(x => new { x.DispensingStatus, x.SignedAt });
+        b.Property(x => x.DispensingClosedBy).HasMaxLength(256);
+        b.Property(x => x.DispensingCloseReason).HasMaxLength(500);
         b.Property(x => x.NationalCode).HasMaxLength(14);
         b.Property(x => x.NationalMessage).HasMaxLength(1000);
         b.Property(x => x.CreatedBy).HasMaxLength(256);

@@ -91,6 +91,8 @@ public sealed class AuthorizationMatrixTests
         ("/pharmacy/write-offs", [Roles.Pharmacist]),
         ("/pharmacy/counts", [Roles.Pharmacist]),
         ("/api/v1/stock", [Roles.Pharmacist]),
+        // Dispensing (issue 7): a prescription and what was handed out, for the pharmacy and the doctors who wrote it; dispensing itself (POST) is the pharmacists'.
+        ("/api/v1/prescriptions", [Roles.Pharmacist, Roles.Doctor]),
     ];
 
     /// <summary>Reachable without signing in: the sign-in page, health, the language switch, and display

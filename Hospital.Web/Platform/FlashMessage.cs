@@ -15,6 +15,24 @@ public sealed record FlashMessage(FlashKind Kind, string Text)
         context.Response.Cookies.Append(CookieName, $"{kind}|{Uri.EscapeDataString(text)}",
             new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromMinutes(1), Path = "/" });
 
+    /// <summary>
+    /// Post/redirect/get for a button: runs <paramref name="action"/>, shows its message (or the
+    /// broken rule's, on a <see cref="Hospital.Domain.Common.DomainException"/>) after the redirect
+    /// to <paramref name="target"/>, read after the action, which may choose it.
+    /// </summary>
+    public static async Task<IResult> RedirectAfter(HttpContext context, Func<string> target, Func<Task<string>> action)
+    {
+        try
+        {
+            Set(context, FlashKind.Success, await action());
+        }
+        catch (Hospital.Domain.Common.DomainException ex)
+        {
+            Set(context, FlashKind.Danger, ex.Message);
+        }
+        return Results.LocalRedirect(target());
+    }
+
     public static FlashMessage? Current(HttpContext context) => context.Items[ItemKey] as FlashMessage;
 
     /// <summary>Middleware step: move the cookie's message into the request and delete the cookie.</summary>

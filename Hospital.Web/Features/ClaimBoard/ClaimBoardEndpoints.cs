@@ -56,20 +56,9 @@ public static class ClaimBoardEndpoints
 
     private static string UserOf(HttpContext ctx) => ctx.User.Identity?.Name ?? HttpAuditUser.Anonymous;
 
-    private static Task<IResult> Act(HttpContext ctx, string target, Func<Task<string>> action) => Act(ctx, () => target, action);
+    private static Task<IResult> Act(HttpContext ctx, string target, Func<Task<string>> action) => FlashMessage.RedirectAfter(ctx, () => target, action);
 
-    private static async Task<IResult> Act(HttpContext ctx, Func<string> target, Func<Task<string>> action)
-    {
-        try
-        {
-            FlashMessage.Set(ctx, FlashKind.Success, await action());
-        }
-        catch (DomainException ex)
-        {
-            FlashMessage.Set(ctx, FlashKind.Danger, ex.Message);
-        }
-        return Results.LocalRedirect(target());
-    }
+    private static Task<IResult> Act(HttpContext ctx, Func<string> target, Func<Task<string>> action) => FlashMessage.RedirectAfter(ctx, target, action);
 
     /// <summary>Back to the board with the filters the officer was looking at, never elsewhere.</summary>
     private static string SafeReturnUrl(string? url) =>
