@@ -41,6 +41,9 @@ public sealed class AuthorizationMatrixTests
         ("/pharmacy", [Roles.Pharmacist]),
         // National e-prescription board and its resend (issue 7): pharmacists; doctors see the status on their prescription panel.
         ("/pharmacy/e-prescriptions", [Roles.Pharmacist]),
+        // Stock alerts and the monthly stock reports with their Excel export (issue 7 item 4): the pharmacy's own.
+        ("/pharmacy/alerts", [Roles.Pharmacist]),
+        ("/pharmacy/reports", [Roles.Pharmacist]),
         ("/cashier", [Roles.Cashier]),
         // Cashier (issue 6): a void needs a second person (another cashier or an administrator); administrators open receipt books.
         ("/cashier/voids", [Roles.Cashier, Roles.Admin]),

@@ -10,6 +10,8 @@ if (args.Length > 0 && args[0] == "chart") return await ChartRun.RunAsync(args[1
 if (args is ["documents", ..]) return await DocumentBenchmark.RunAsync(args[1..]);
 // Hospital.Bench claims PROVIDER CONNECTION DATA_DIR [EPISODES]: claim build + validate + sign (issue 6), run by bench/claims.sh.
 if (args is ["claims", ..]) return await ClaimBenchmark.RunAsync(args[1..]);
+// Hospital.Bench pharmacy PROVIDER CONNECTION DATA_DIR [LEDGER_ROWS] [PRESCRIPTIONS]: stock report over a year of ledger, dispensing (issue 7), run by bench/pharmacy.sh.
+if (args is ["pharmacy", ..]) return await PharmacyBenchmark.RunAsync(args[1..]);
 // Hospital.Bench hl7 [SECONDS] [BASELINE_SCRIPT]: the HL7 codec benchmark (issue 5), run by bench/hl7.sh.
 if (args is ["hl7", ..]) return Hl7Benchmark.Run(args[1..]);
 
