@@ -1,3 +1,4 @@
+using Hospital.Integration.Transport;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -140,30 +141,8 @@ public sealed class BhxhPortalClient(HttpClient http, BhxhOptions options, BhxhT
         return now.AddMinutes(5);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new BhxhPortalUnavailableException($"Không kết nối được Cổng BHXH ({request.RequestUri?.GetLeftPart(UriPartial.Authority)}): {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new BhxhPortalUnavailableException($"Cổng BHXH không trả lời trong {http.Timeout.TotalSeconds:0} giây.", ex);
-        }
-        finally { request.Dispose(); }
-        if ((int)response.StatusCode >= 500)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new BhxhPortalUnavailableException($"Cổng BHXH đang lỗi (HTTP {status}).");
-        }
-        return response;
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+        RemoteSystemCall.SendAsync(http, request, "Cổng BHXH", (message, inner) => new BhxhPortalUnavailableException(message, inner), ct);
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text) => RemoteSystemCall.Shorten(text);
 }

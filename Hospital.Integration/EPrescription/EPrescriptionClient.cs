@@ -1,3 +1,4 @@
+using Hospital.Integration.Transport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -134,30 +135,8 @@ public sealed class EPrescriptionClient(HttpClient http, EPrescriptionOptions op
         catch (Exception ex) when (ex is FormatException or JsonException) { return null; }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, ct);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new EPrescriptionUnavailableException($"Không kết nối được Hệ thống đơn thuốc quốc gia ({request.RequestUri?.GetLeftPart(UriPartial.Authority)}): {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
-        {
-            throw new EPrescriptionUnavailableException($"Hệ thống đơn thuốc quốc gia không trả lời trong {http.Timeout.TotalSeconds:0} giây.", ex);
-        }
-        finally { request.Dispose(); }
-        if ((int)response.StatusCode >= 500)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new EPrescriptionUnavailableException($"Hệ thống đơn thuốc quốc gia đang lỗi (HTTP {status}).");
-        }
-        return response;
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
+        RemoteSystemCall.SendAsync(http, request, "Hệ thống đơn thuốc quốc gia", (message, inner) => new EPrescriptionUnavailableException(message, inner), ct);
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private static string Shorten(string text) => RemoteSystemCall.Shorten(text);
 }

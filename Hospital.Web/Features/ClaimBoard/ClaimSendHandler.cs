@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 using Hospital.Domain.Catalog;
 using Hospital.Domain.Data;
 using Hospital.Domain.Insurance;
@@ -19,8 +18,6 @@ namespace Hospital.Web.Features.ClaimBoard;
 /// </summary>
 internal sealed class ClaimSendHandler(HospitalDbContext db, IBhxhPortal portal, TimeProvider clock) : IOutboxHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public string Type => BhxhOutboxTypes.ClaimSend;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
@@ -76,16 +73,5 @@ internal sealed class ClaimSendHandler(HospitalDbContext db, IBhxhPortal portal,
 
     private static string? Limit(string? text, int length = 2000) => text is null || text.Length <= length ? text : text[..length];
 
-    private static ClaimOutboxPayload Read(OutboxMessage message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ClaimOutboxPayload>(message.Payload, Json) is { ClaimId: > 0 } p
-                ? p : throw new PermanentOutboxFailure($"Nội dung tin nhắn không có claimId: {message.Payload}");
-        }
-        catch (JsonException ex)
-        {
-            throw new PermanentOutboxFailure($"Nội dung tin nhắn không đọc được: {ex.Message}", ex);
-        }
-    }
+    private static ClaimOutboxPayload Read(OutboxMessage message) => OutboxPayload.Read<ClaimOutboxPayload>(message, p => p.ClaimId > 0, "claimId");
 }

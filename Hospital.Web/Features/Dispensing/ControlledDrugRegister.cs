@@ -98,21 +98,6 @@ public static class ControlledDrugRegister
         return numbers;
     }
 
-    /// <summary>What a movement was, as the register's "Diễn giải" column says it.</summary>
-    public static string KindLabel(StockMovementKind kind) => kind switch
-    {
-        StockMovementKind.Receipt => "Nhập từ nhà cung cấp",
-        StockMovementKind.TransferIn => "Nhập chuyển kho",
-        StockMovementKind.TransferOut => "Xuất chuyển kho",
-        StockMovementKind.Dispense => "Cấp phát cho người bệnh",
-        StockMovementKind.DispenseReturn => "Người bệnh trả lại",
-        StockMovementKind.SupplierReturn => "Trả nhà cung cấp",
-        StockMovementKind.Loss => "Hư hỏng, mất",
-        StockMovementKind.Disposal => "Hủy",
-        StockMovementKind.CountAdjustment => "Điều chỉnh kiểm kê",
-        _ => kind.ToString(),
-    };
-
     public static string ClassLabel(DrugControlClass c) => c switch
     {
         DrugControlClass.Narcotic => "Gây nghiện",

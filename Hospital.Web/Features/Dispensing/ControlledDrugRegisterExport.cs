@@ -48,7 +48,7 @@ public static class ControlledDrugRegisterExport
         return drugs.Select(d => new XlsxSheet(d.Code, columns,
             [
                 [null, null, "Tồn đầu kỳ", null, null, null, null, d.Opening, null, null, null, null, null, null, null],
-                .. d.Rows.Select(r => (IReadOnlyList<object?>)[VietnamTime.ToLocal(r.OccurredAt), r.DocumentNumber, ControlledDrugRegister.KindLabel(r.Kind), r.LotNumber,
+                .. d.Rows.Select(r => (IReadOnlyList<object?>)[VietnamTime.ToLocal(r.OccurredAt), r.DocumentNumber, Stock.StockLabels.Movement(r.Kind), r.LotNumber,
                     r.Expiry, r.In, r.Out, r.Balance, r.PatientName, r.PrescriptionCode, r.Prescriber, r.ReceiverName, r.ReceiverIdNumber, r.Note, r.RecordedBy]),
             ])
         {

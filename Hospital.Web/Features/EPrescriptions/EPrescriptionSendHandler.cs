@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hospital.Domain.Clinical;
 using Hospital.Domain.Data;
 using Hospital.Domain.Outbox;
@@ -22,8 +21,6 @@ namespace Hospital.Web.Features.EPrescriptions;
 internal sealed class EPrescriptionSendHandler(
     HospitalDbContext db, IEPrescriptionClient client, IOptions<EPrescriptionOptions> options, TimeProvider clock) : IOutboxHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public string Type => NationalPrescriptionOutbox.Send;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
@@ -86,16 +83,5 @@ internal sealed class EPrescriptionSendHandler(
 
     private static string? Limit(string? text, int length = 2000) => text is null || text.Length <= length ? text : text[..length];
 
-    private static NationalPrescriptionMessage Read(OutboxMessage message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<NationalPrescriptionMessage>(message.Payload, Json) is { PrescriptionId: > 0 } p
-                ? p : throw new PermanentOutboxFailure($"Nội dung tin nhắn không có prescriptionId: {message.Payload}");
-        }
-        catch (JsonException ex)
-        {
-            throw new PermanentOutboxFailure($"Nội dung tin nhắn không đọc được: {ex.Message}", ex);
-        }
-    }
+    private static NationalPrescriptionMessage Read(OutboxMessage message) => OutboxPayload.Read<NationalPrescriptionMessage>(message, p => p.PrescriptionId > 0, "prescriptionId");
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hospital.Domain.Data;
 using Hospital.Domain.Insurance;
 using Hospital.Domain.Outbox;
@@ -22,8 +21,6 @@ internal sealed class BhxhCardCheckHandler(HospitalDbContext db, VisitCardChecks
 
 internal static class VisitPayload
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The id of the visit the message names by MA_LK; a message naming no known visit can never succeed.</summary>
     public static async Task<int> VisitIdAsync(HospitalDbContext db, OutboxMessage message, CancellationToken ct)
     {
@@ -32,16 +29,5 @@ internal static class VisitPayload
         return id ?? throw new PermanentOutboxFailure($"Không tìm thấy lượt khám có MA_LK {maLk}.");
     }
 
-    private static VisitOutboxPayload Read(OutboxMessage message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<VisitOutboxPayload>(message.Payload, Json) is { MaLk.Length: > 0 } p
-                ? p : throw new PermanentOutboxFailure($"Nội dung tin nhắn không có maLk: {message.Payload}");
-        }
-        catch (JsonException ex)
-        {
-            throw new PermanentOutboxFailure($"Nội dung tin nhắn không đọc được: {ex.Message}", ex);
-        }
-    }
+    private static VisitOutboxPayload Read(OutboxMessage message) => OutboxPayload.Read<VisitOutboxPayload>(message, p => p.MaLk is { Length: > 0 }, "maLk");
 }

@@ -35,7 +35,7 @@ public static class StockLabels
         StockMovementKind.Receipt => "Nhập từ nhà cung cấp",
         StockMovementKind.TransferOut => "Xuất chuyển kho",
         StockMovementKind.TransferIn => "Nhập chuyển kho",
-        StockMovementKind.Dispense => "Cấp phát",
+        StockMovementKind.Dispense => "Cấp phát cho người bệnh",
         StockMovementKind.DispenseReturn => "Người bệnh trả lại",
         StockMovementKind.SupplierReturn => "Trả nhà cung cấp",
         StockMovementKind.Loss => "Hư hỏng, mất",
