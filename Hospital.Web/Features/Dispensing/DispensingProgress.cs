@@ -43,6 +43,21 @@ public static class DispensingProgress
             g.Where(m => m.Kind == StockMovementKind.Dispense).Sum(m => m.Out),
             g.Where(m => m.Kind == StockMovementKind.DispenseReturn).Sum(m => m.Quantity)));
 
+    /// <summary>
+    /// Inside the caller's transaction, locks the store's balance rows of these drugs in lot order
+    /// before they are read (FOR UPDATE on PostgreSQL; SQLite transactions are serialized already), so
+    /// the FEFO plan made from them cannot go stale: pharmacists dispensing the same drugs queue here
+    /// instead of losing the race at the ledger's decrement and planning again. Every dispenser locks
+    /// in the same order, so they cannot deadlock each other.
+    /// </summary>
+    public static async Task LockStoreLotsAsync(HospitalDbContext db, int storeId, IReadOnlyCollection<int> drugIds, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        var drugs = drugIds.ToArray();
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT 1 FROM stock_balances WHERE store_id = {storeId} AND drug_id = ANY({drugs}) ORDER BY lot_id FOR UPDATE", ct);
+    }
+
     /// <summary>The lots of the given drugs with stock in the store, as FEFO sees them (expired and recalled ones included: the allocator skips them).</summary>
     public static async Task<List<StoreLot>> StoreLotsAsync(HospitalDbContext db, int storeId, IReadOnlyCollection<int> drugIds, CancellationToken ct = default)
     {

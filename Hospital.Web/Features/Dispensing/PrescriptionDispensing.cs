@@ -9,9 +9,11 @@ namespace Hospital.Web.Features.Dispensing;
 /// <summary>
 /// Hands out a signed prescription at a store: what is still pending per line, allocated
 /// first-expiry-first-out over the store's lots (GSP TT 36/2018), posted as Dispense movements of
-/// one <see cref="Dispensation"/> in one transaction. The ledger's conditional decrement is the
-/// referee between pharmacists taking the same units: the loser's transaction is rolled back and
-/// the allocation is tried again from fresh balances, so nobody gets a lot that is no longer there.
+/// one <see cref="Dispensation"/> in one transaction. Pharmacists dispensing the same drugs from the
+/// same store wait for each other's lots (<see cref="DispensingProgress.LockStoreLotsAsync"/>), and
+/// the ledger's conditional decrement stays the referee: should a plan still lose (another kind of
+/// document took the units), the transaction is rolled back and the allocation tried again from
+/// fresh balances, so nobody gets a lot that is no longer there.
 /// </summary>
 public sealed class PrescriptionDispensing(HospitalDbContext db, StockLedger ledger, TimeProvider clock, ILogger<PrescriptionDispensing> log)
 {
@@ -50,7 +52,9 @@ public sealed class PrescriptionDispensing(HospitalDbContext db, StockLedger led
                 await tx.CommitAsync(ct);
                 return Invalid("Đơn thuốc đã cấp phát đủ.");
             }
-            var lots = await DispensingProgress.StoreLotsAsync(db, store.Id, pending.Select(p => p.DrugId).Distinct().ToList(), ct);
+            var drugIds = pending.Select(p => p.DrugId).Distinct().ToList();
+            await DispensingProgress.LockStoreLotsAsync(db, store.Id, drugIds, ct);
+            var lots = await DispensingProgress.StoreLotsAsync(db, store.Id, drugIds, ct);
             var plan = DispensingRules.Plan(pending, lots, today);
 
             var byId = lines.ToDictionary(l => l.Id);
