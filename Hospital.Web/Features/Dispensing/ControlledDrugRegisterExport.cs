@@ -52,7 +52,7 @@ public static class ControlledDrugRegisterExport
                     r.Expiry, r.In, r.Out, r.Balance, r.PatientName, r.PrescriptionCode, r.Prescriber, r.ReceiverName, r.ReceiverIdNumber, r.Note, r.RecordedBy]),
             ])
         {
-            Titles = [Title(store, month), $"Thuốc: {d.Name} {d.Strength} ({d.Code}) – {ControlledDrugRegister.ClassLabel(d.Class)} – đơn vị: {d.Unit}"],
+            Titles = [Title(store, month), $"Thuốc: {DrugTitle.Of(d.Name, d.Strength)} ({d.Code}) – {ControlledDrugRegister.ClassLabel(d.Class)} – đơn vị: {d.Unit}"],
             Total = [null, null, "Tồn cuối kỳ", null, null, d.Rows.Sum(r => r.In), d.Rows.Sum(r => r.Out), d.Closing, null, null, null, null, null, null, null],
         }).ToArray();
     }

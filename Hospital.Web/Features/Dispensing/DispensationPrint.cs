@@ -12,7 +12,7 @@ public sealed record PrintedLine(string DrugCode, string DrugName, string? Stren
     decimal Returned, string Unit)
 {
     /// <summary>Name and strength, the strength only when the name does not already say it ("Paracetamol 500mg").</summary>
-    public string Title => Strength is not { Length: > 0 } s || DrugName.Contains(s, StringComparison.OrdinalIgnoreCase) ? DrugName : $"{DrugName} {s}";
+    public string Title => DrugTitle.Of(DrugName, Strength);
 }
 
 /// <summary>What the dispensing slip and the labels of one dispensation show.</summary>
