@@ -106,8 +106,8 @@ public sealed class BhxhPortalClient(HttpClient http, BhxhOptions options, BhxhT
                 throw new BhxhPortalException("Cổng BHXH từ chối xác thực (401) cả với phiên đăng nhập mới: kiểm tra tài khoản Bhxh:Username/Password.");
             }
             if (!response.IsSuccessStatusCode)
-                throw new BhxhPortalException($"Cổng BHXH trả HTTP {(int)response.StatusCode}: {Shorten(raw)}");
-            return (json ?? throw new BhxhPortalException($"Cổng BHXH trả nội dung không phải JSON: {Shorten(raw)}"), raw);
+                throw new BhxhPortalException($"Cổng BHXH trả HTTP {(int)response.StatusCode}: {RemoteSystemCall.Shorten(raw)}");
+            return (json ?? throw new BhxhPortalException($"Cổng BHXH trả nội dung không phải JSON: {RemoteSystemCall.Shorten(raw)}"), raw);
         }
     }
 
@@ -143,6 +143,4 @@ public sealed class BhxhPortalClient(HttpClient http, BhxhOptions options, BhxhT
 
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
         RemoteSystemCall.SendAsync(http, request, "Cổng BHXH", (message, inner) => new BhxhPortalUnavailableException(message, inner), ct);
-
-    private static string Shorten(string text) => RemoteSystemCall.Shorten(text);
 }

@@ -107,7 +107,7 @@ public sealed class EPrescriptionClient(HttpClient http, EPrescriptionOptions op
         var json = BhxhReplies.TryParse(raw);
         if (!response.IsSuccessStatusCode || json is not { ValueKind: JsonValueKind.Object } j
             || !j.TryGetProperty("token", out var t) || t.GetString() is not { Length: > 0 } token)
-            throw new EPrescriptionException($"Hệ thống đơn thuốc quốc gia không cho cơ sở {LinkCode} đăng nhập (HTTP {(int)response.StatusCode}): {Shorten(raw)}");
+            throw new EPrescriptionException($"Hệ thống đơn thuốc quốc gia không cho cơ sở {LinkCode} đăng nhập (HTTP {(int)response.StatusCode}): {RemoteSystemCall.Shorten(raw)}");
         return new BhxhToken(token, "", ExpiresAt(j, token));
     }
 
@@ -137,6 +137,4 @@ public sealed class EPrescriptionClient(HttpClient http, EPrescriptionOptions op
 
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
         RemoteSystemCall.SendAsync(http, request, "Hệ thống đơn thuốc quốc gia", (message, inner) => new EPrescriptionUnavailableException(message, inner), ct);
-
-    private static string Shorten(string text) => RemoteSystemCall.Shorten(text);
 }

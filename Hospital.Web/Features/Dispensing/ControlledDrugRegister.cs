@@ -98,11 +98,6 @@ public static class ControlledDrugRegister
         return numbers;
     }
 
-    public static string ClassLabel(DrugControlClass c) => c switch
-    {
-        DrugControlClass.Narcotic => "Gây nghiện",
-        DrugControlClass.Psychotropic => "Hướng thần",
-        DrugControlClass.Precursor => "Tiền chất",
-        _ => "",
-    };
+    /// <summary>The group as the drug catalogue names it (only the controlled <see cref="Classes"/> reach the register).</summary>
+    public static string ClassLabel(DrugControlClass c) => Catalogs.CatalogDefinitions.ControlClasses[c];
 }

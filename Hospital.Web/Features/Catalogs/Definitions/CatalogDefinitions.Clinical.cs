@@ -80,8 +80,8 @@ public static partial class CatalogDefinitions
         },
     };
 
-    /// <summary>Controlled-drug groups: they decide the prescription form and its day limits (TT 26/2025, TT 20/2017).</summary>
-    private static readonly Dictionary<DrugControlClass, string> ControlClasses = new()
+    /// <summary>Controlled-drug groups: they decide the prescription form and its day limits (TT 26/2025, TT 20/2017). The controlled-drug register names them the same way.</summary>
+    internal static readonly Dictionary<DrugControlClass, string> ControlClasses = new()
     {
         [DrugControlClass.Ordinary] = "Thuốc thường",
         [DrugControlClass.Narcotic] = "Gây nghiện",
